@@ -1,0 +1,3 @@
+//! The sign-up / login flow server.
+
+fn main() {}

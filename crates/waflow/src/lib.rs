@@ -1,0 +1,28 @@
+//! waflow: the runtime half of WhatsApp Flows in Rust.
+//!
+//! Each module does one job and sits behind a Cargo feature of the same name (all on by default):
+//!
+//! | module | job |
+//! |---|---|
+//! | [`crypto`] | key loading, request decryption, response encryption, media decryption |
+//! | [`endpoint`] | the data-exchange endpoint as an axum/tower service |
+//! | [`testing`] | `FlowClient`, the WhatsApp-client emulator |
+//! | [`store`] | flow tokens and sessions on SQLite or PostgreSQL |
+//! | [`cloud`] | the Graph API client |
+//! | [`webhook`] | the webhook receiver |
+//! | [`playground`] | the local browser playground |
+
+#[cfg(feature = "crypto")]
+pub mod crypto;
+#[cfg(feature = "endpoint")]
+pub mod endpoint;
+#[cfg(feature = "testing")]
+pub mod testing;
+#[cfg(feature = "store")]
+pub mod store;
+#[cfg(feature = "cloud")]
+pub mod cloud;
+#[cfg(feature = "webhook")]
+pub mod webhook;
+#[cfg(feature = "playground")]
+pub mod playground;
