@@ -1,1 +1,51 @@
-//! The `endpoint` subsystem.
+//! The data-exchange endpoint as a tower service you mount at any path.
+//!
+//! Handlers are plain `async fn`s whose arguments are extractors ([`State`], [`Payload`],
+//! [`Request`], [`FlowToken`], [`VerifiedClaims`]) and which return
+//! `Result<FlowResponse, FlowError>`. `ping` and error notifications are answered by the
+//! endpoint itself. Failures have fixed statuses: 400 malformed, 413 too large, 421 cannot
+//! decrypt, 427 flow token no longer valid (encrypted `{"error_msg"}`), 432 bad signature,
+//! 500 handler error or panic (generic body, cause logged).
+//!
+//! ```
+//! use axum::Router;
+//! use serde::Deserialize;
+//! use waflow::crypto::KeyPair;
+//! use waflow::endpoint::{FlowEndpoint, FlowError, FlowResponse, Payload, State};
+//!
+//! #[derive(Deserialize)]
+//! struct Login {
+//!     email: String,
+//!     password: String,
+//! }
+//!
+//! async fn login(State(pw): State<&'static str>, Payload(f): Payload<Login>) -> Result<FlowResponse, FlowError> {
+//!     if f.password != pw {
+//!         return Ok(FlowResponse::screen("LOGIN").error_message("Incorrect password").with("email_initial_value", f.email));
+//!     }
+//!     Ok(FlowResponse::screen("LOGIN_SUCCESS"))
+//! }
+//!
+//! let key = KeyPair::generate()?.private_key().clone();
+//! let endpoint = FlowEndpoint::new(key).on_data_exchange("LOGIN", login).with_state("secret1");
+//! let app: Router = Router::new().route_service("/sign-up-flow", endpoint);
+//! # Ok::<(), waflow::crypto::KeyError>(())
+//! ```
+
+mod error;
+pub mod extract;
+mod handler;
+mod request;
+mod response;
+mod service;
+mod token;
+
+pub use error::{EndpointError, FlowError, decrypt_status, signature_status, token_status};
+pub use extract::{
+    FlowToken, FromFlowRequest, Payload, Rejection, Request, RequestContext, State, VerifiedClaims,
+};
+pub use handler::{BoxFuture, Handler, HandlerResult};
+pub use request::{ErrorNotification, FlowAction, FlowRequest};
+pub use response::FlowResponse;
+pub use service::{DEFAULT_BODY_LIMIT, FlowEndpoint};
+pub use token::TokenResolver;

@@ -1,0 +1,121 @@
+//! Handler arguments: [`State`], [`Payload`], [`Request`], [`FlowToken`], [`VerifiedClaims`].
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{FlowError, FlowRequest, FlowResponse};
+
+/// What extractors read from: the decrypted request and, when verified, the token claims.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// The decrypted request.
+    pub request: FlowRequest,
+    /// Claims of a verified `flow_token_signature`.
+    pub claims: Option<Value>,
+}
+
+/// Why an extractor refused; turned into a response without calling the handler.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// Answer with this response (e.g. the same screen with an `error_message`).
+    Respond(FlowResponse),
+    /// Fail with this error.
+    Fail(FlowError),
+}
+
+/// Builds a handler argument from the request.
+pub trait FromFlowRequest<S>: Sized {
+    /// Extracts the value.
+    ///
+    /// # Errors
+    /// A [`Rejection`] that answers the request instead of the handler.
+    fn from_flow_request(ctx: &RequestContext, state: &S) -> Result<Self, Rejection>;
+}
+
+/// The endpoint's shared state (set with `FlowEndpoint::with_state`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct State<S>(pub S);
+
+impl<S> FromFlowRequest<S> for State<S>
+where
+    S: Clone,
+{
+    fn from_flow_request(_: &RequestContext, state: &S) -> Result<Self, Rejection> {
+        Ok(Self(state.clone()))
+    }
+}
+
+/// The screen's payload as your own `#[derive(Deserialize)]` type.
+///
+/// A payload that does not fit is answered with the same screen and an `error_message`
+/// (never a 500).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payload<T>(pub T);
+
+impl<S, T> FromFlowRequest<S> for Payload<T>
+where
+    T: DeserializeOwned,
+{
+    fn from_flow_request(ctx: &RequestContext, _: &S) -> Result<Self, Rejection> {
+        let data = match &ctx.request.data {
+            Value::Null => &Value::Object(serde_json::Map::new()),
+            other => other,
+        };
+        T::deserialize(data).map(Self).map_err(|e| {
+            tracing::debug!(error = %e, "payload does not fit the handler's type");
+            Rejection::Respond(
+                FlowResponse::screen(ctx.request.screen())
+                    .error_message(format!("Invalid form data: {e}")),
+            )
+        })
+    }
+}
+
+/// The whole decrypted request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request(pub FlowRequest);
+
+impl<S> FromFlowRequest<S> for Request {
+    fn from_flow_request(ctx: &RequestContext, _: &S) -> Result<Self, Rejection> {
+        Ok(Self(ctx.request.clone()))
+    }
+}
+
+/// The request's flow token; a request without one is answered 427.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowToken(pub String);
+
+impl<S> FromFlowRequest<S> for FlowToken {
+    fn from_flow_request(ctx: &RequestContext, _: &S) -> Result<Self, Rejection> {
+        ctx.request
+            .flow_token
+            .clone()
+            .map(Self)
+            .ok_or_else(|| Rejection::Fail(FlowError::token_no_longer_valid("Missing flow token")))
+    }
+}
+
+/// Claims of a verified `flow_token_signature`; a request without a verified signature is
+/// answered 427. Use `Option<VerifiedClaims>` to make it optional.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedClaims(pub Value);
+
+impl<S> FromFlowRequest<S> for VerifiedClaims {
+    fn from_flow_request(ctx: &RequestContext, _: &S) -> Result<Self, Rejection> {
+        ctx.claims.clone().map(Self).ok_or_else(|| {
+            Rejection::Fail(FlowError::token_no_longer_valid(
+                "Flow token signature missing",
+            ))
+        })
+    }
+}
+
+impl<S, T> FromFlowRequest<S> for Option<T>
+where
+    T: FromFlowRequest<S>,
+{
+    fn from_flow_request(ctx: &RequestContext, state: &S) -> Result<Self, Rejection> {
+        Ok(T::from_flow_request(ctx, state).ok())
+    }
+}

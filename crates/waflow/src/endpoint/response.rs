@@ -1,0 +1,97 @@
+//! The response a handler returns.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The next screen and its data, or the final close response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowResponse {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    screen: Option<String>,
+    data: Map<String, Value>,
+}
+
+impl FlowResponse {
+    /// Go to `screen`.
+    pub fn screen(screen: impl Into<String>) -> Self {
+        Self {
+            version: None,
+            screen: Some(screen.into()),
+            data: Map::new(),
+        }
+    }
+
+    /// Close the flow: `SUCCESS` with `extension_message_response.params.flow_token`.
+    pub fn close(flow_token: impl Into<String>) -> Self {
+        Self::close_with(flow_token, Map::new())
+    }
+
+    /// Close the flow with extra `params` next to the flow token.
+    pub fn close_with(flow_token: impl Into<String>, mut params: Map<String, Value>) -> Self {
+        params.insert("flow_token".to_owned(), Value::String(flow_token.into()));
+        let mut data = Map::new();
+        let mut ext = Map::new();
+        ext.insert("params".to_owned(), Value::Object(params));
+        data.insert("extension_message_response".to_owned(), Value::Object(ext));
+        Self {
+            version: None,
+            screen: Some("SUCCESS".to_owned()),
+            data,
+        }
+    }
+
+    /// A response with only data (no screen), e.g. `{"data":{"status":"active"}}`.
+    pub fn data_only(data: Map<String, Value>) -> Self {
+        Self {
+            version: None,
+            screen: None,
+            data,
+        }
+    }
+
+    /// Adds the keys of a JSON object to the screen's data. A value that is not an object is
+    /// stored under the key `"value"` (screen data is always an object).
+    #[must_use]
+    pub fn data(mut self, data: Value) -> Self {
+        match data {
+            Value::Object(map) => self.data.extend(map),
+            Value::Null => {}
+            other => {
+                self.data.insert("value".to_owned(), other);
+            }
+        }
+        self
+    }
+
+    /// Sets one data key.
+    #[must_use]
+    pub fn with(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.data.insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets `data.error_message` (shown by the client as a snackbar).
+    #[must_use]
+    pub fn error_message(self, message: impl Into<String>) -> Self {
+        self.with("error_message", message.into())
+    }
+
+    /// Sets the `version` echoed to the client.
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+
+    /// The target screen.
+    pub fn screen_name(&self) -> Option<&str> {
+        self.screen.as_deref()
+    }
+
+    /// The data object.
+    pub fn data_map(&self) -> &Map<String, Value> {
+        &self.data
+    }
+}
