@@ -1,0 +1,75 @@
+//! A small throttle: failures per (scope, subject) inside a sliding window.
+
+use std::time::Duration;
+
+use super::time::{before, now_ms};
+use super::{Pool, StoreError};
+
+/// The attempt counter of a [`Store`](super::Store), used for brute-force protection.
+#[derive(Debug, Clone)]
+pub struct Attempts {
+    pool: Pool,
+}
+
+impl Attempts {
+    pub(crate) fn new(pool: Pool) -> Self {
+        Self { pool }
+    }
+
+    /// Records one failure of `subject` in `scope` (for example `"login"`, an e-mail).
+    pub async fn record_failure(&self, scope: &str, subject: &str) -> Result<(), StoreError> {
+        on_pool!(&self.pool, |p| sqlx::query(
+            "INSERT INTO waflow_attempts (scope, subject, at) VALUES ($1, $2, $3)"
+        )
+        .bind(scope)
+        .bind(subject)
+        .bind(now_ms())
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// How many failures of `subject` in `scope` happened within the last `window`.
+    pub async fn failures_within(
+        &self,
+        scope: &str,
+        subject: &str,
+        window: Duration,
+    ) -> Result<u64, StoreError> {
+        let since = before(now_ms(), window);
+        let (n,): (i64,) = on_pool!(&self.pool, |p| sqlx::query_as(
+            "SELECT COUNT(*) FROM waflow_attempts WHERE scope = $1 AND subject = $2 AND at > $3"
+        )
+        .bind(scope)
+        .bind(subject)
+        .bind(since)
+        .fetch_one(p)
+        .await)?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// True when `subject` reached `limit` failures within `window` and must wait.
+    pub async fn is_locked(
+        &self,
+        scope: &str,
+        subject: &str,
+        limit: u64,
+        window: Duration,
+    ) -> Result<bool, StoreError> {
+        Ok(self.failures_within(scope, subject, window).await? >= limit)
+    }
+
+    /// Forgets the failures of `subject` in `scope` (for example after a successful login).
+    pub async fn reset(&self, scope: &str, subject: &str) -> Result<(), StoreError> {
+        on_pool!(&self.pool, |p| sqlx::query(
+            "DELETE FROM waflow_attempts WHERE scope = $1 AND subject = $2"
+        )
+        .bind(scope)
+        .bind(subject)
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
+}
