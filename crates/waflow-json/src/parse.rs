@@ -158,19 +158,7 @@ fn full_pointer(path: &serde_path_to_error::Path, message: &str) -> (String, Str
         pointer.push_str(nested);
         return (pointer, rest.to_owned());
     }
-    // An unknown field names itself: point at it, not at its parent.
-    if let Some(field) = unknown_field(message) {
-        pointer.push('/');
-        pointer.push_str(&escape(field));
-    }
     (pointer, message.to_owned())
-}
-
-/// The field named by serde's "unknown field `x`, expected ..." message.
-fn unknown_field(message: &str) -> Option<&str> {
-    let after = message.strip_prefix("unknown field `")?;
-    let end = after.find('`')?;
-    Some(&after[..end])
 }
 
 /// Converts a serde path to an RFC 6901 pointer.
