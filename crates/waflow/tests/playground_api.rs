@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt as _;
 use waflow::crypto::media::{EncryptionMetadata, decrypt_media};
 use waflow::playground::{
-    BoxFuture, CannedResponses, Exchange, ExchangeOutcome, Playground, PlaygroundError,
+    BoxFuture, CannedResponses, ExchangeOutcome, Exchanger, Playground, PlaygroundError,
 };
 
 fn signup_flow() -> Value {
@@ -278,7 +278,7 @@ async fn uploads_are_encrypted_as_the_cdn_serves_them() {
 
 struct Fixed(u16);
 
-impl Exchange for Fixed {
+impl Exchanger for Fixed {
     fn exchange(&self, request: Value) -> BoxFuture<ExchangeOutcome> {
         let status = self.0;
         Box::pin(async move {

@@ -32,6 +32,7 @@ mod assets;
 mod canned;
 mod complete;
 mod error;
+mod flow_client;
 mod media;
 mod target;
 
@@ -47,7 +48,7 @@ use serde_json::{Value, json};
 
 pub use canned::CannedResponses;
 pub use error::PlaygroundError;
-pub use target::{BoxFuture, Exchange, ExchangeOutcome, Target};
+pub use target::{BoxFuture, ExchangeOutcome, Exchanger, Target};
 
 use media::MediaStore;
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::canned::CannedResponses;
 
-/// A boxed future, as returned by [`Exchange::exchange`].
+/// A boxed future, as returned by [`Exchanger::exchange`].
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
 /// What happened to one data-exchange request, as the page shows it.
@@ -60,7 +60,7 @@ impl ExchangeOutcome {
 ///
 /// [`FlowClient`](crate::testing::FlowClient) implements it: it encrypts the request, posts it to
 /// the endpoint (in-process or over HTTP) and decrypts the answer.
-pub trait Exchange: Send + Sync + 'static {
+pub trait Exchanger: Send + Sync + 'static {
     /// Sends `request` (`{version, action, screen, data, flow_token}`).
     fn exchange(&self, request: Value) -> BoxFuture<ExchangeOutcome>;
 
@@ -75,7 +75,7 @@ pub trait Exchange: Send + Sync + 'static {
 #[non_exhaustive]
 pub enum Target {
     /// Requests are encrypted and sent to an endpoint.
-    Endpoint(Arc<dyn Exchange>),
+    Endpoint(Arc<dyn Exchanger>),
     /// Answers come from a JSON document or from the editor in the page.
     Canned(CannedResponses),
 }
@@ -84,9 +84,20 @@ impl Target {
     /// An endpoint target from anything that can exchange requests.
     pub fn endpoint<E>(client: E) -> Self
     where
-        E: Exchange,
+        E: Exchanger,
     {
         Self::Endpoint(Arc::new(client))
+    }
+
+    /// An endpoint target that the page describes as `label` (e.g. the endpoint's URL).
+    pub fn endpoint_labelled<E>(client: E, label: impl Into<String>) -> Self
+    where
+        E: Exchanger,
+    {
+        Self::Endpoint(Arc::new(Labelled {
+            inner: client,
+            label: label.into(),
+        }))
     }
 
     pub(crate) fn mode(&self) -> &'static str {
@@ -133,5 +144,23 @@ impl fmt::Debug for Target {
 impl From<CannedResponses> for Target {
     fn from(canned: CannedResponses) -> Self {
         Self::Canned(canned)
+    }
+}
+
+struct Labelled<E> {
+    inner: E,
+    label: String,
+}
+
+impl<E> Exchanger for Labelled<E>
+where
+    E: Exchanger,
+{
+    fn exchange(&self, request: Value) -> BoxFuture<ExchangeOutcome> {
+        self.inner.exchange(request)
+    }
+
+    fn describe(&self) -> String {
+        self.label.clone()
     }
 }
