@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The Graph API client against wiremock, one test per call (success and failure).
 //!
 //! Recorded payloads and where they come from:
@@ -18,6 +17,8 @@
 //!   reference (`messaging_product`, `contacts[{input,wa_id}]`, `messages[{id}]`); metrics: Meta
 //!   Flows API "Flow metrics" (`metric.data_points[{timestamp,data[{key,value}]}]`); migration:
 //!   pywa `pywa/api.py` `migrate_flows` (`migrated_flows` / `failed_flows`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(feature = "cloud")]
 
 use std::time::Duration;
 

@@ -85,7 +85,7 @@ impl DeliveryLog for MemoryDeliveryLog {
 impl DeliveryLog for crate::store::Store {
     fn first_delivery<'a>(&'a self, key: &'a str) -> DeliveryFuture<'a> {
         Box::pin(async move {
-            crate::store::Store::first_delivery(self, key)
+            Self::first_delivery(self, key)
                 .await
                 .map_err(|e| DeliveryLogError(e.to_string()))
         })
