@@ -1,9 +1,53 @@
-//! The offline validator: Meta's upload-time rules, checked before an upload.
+//! The offline validator: Meta's upload-time rules for Flow JSON, checked before an upload.
 //!
-//! Placeholder API shared by the model and the validator while both are being written; the
-//! validator replaces the body of [`validate_value`].
+//! [`validate_value`] walks a document once and returns every [`Finding`]: the [`Rule`] broken (Meta's
+//! error code where Meta rejects the upload), the JSON Pointer of the offending element, a message for
+//! a person, and a [`Severity`]. Warnings mark what Meta accepts but what surprises at run time (a
+//! frozen version, text the client truncates).
+//!
+//! ```
+//! use serde_json::json;
+//! use waflow_json::validate::{validate_value, Rule, Severity};
+//!
+//! let flow = json!({
+//!     "version": "7.3",
+//!     "screens": [{
+//!         "id": "WELCOME",
+//!         "terminal": true,
+//!         "layout": {"type": "SingleColumnLayout", "children": [
+//!             {"type": "TextHeading", "text": "Hello ${data.name}"}
+//!         ]}
+//!     }]
+//! });
+//! let findings = validate_value(&flow);
+//! assert!(findings.iter().any(|f| f.rule == Rule::InvalidScreenDynamicData
+//!     && f.pointer == "/screens/0/layout/children/0/text"));
+//! assert!(findings.iter().any(|f| f.rule == Rule::MissingFooterOnTerminalScreen
+//!     && f.severity == Severity::Error));
+//! ```
+
+mod actions;
+mod components;
+mod conditionals;
+mod context;
+mod data_model;
+mod forms;
+mod limits;
+mod pointer;
+mod refs;
+mod report;
+mod routing;
+mod rule;
+mod screens;
+mod spec;
+mod value_type;
+mod versions;
+
+use std::fmt;
 
 use serde_json::Value;
+
+pub use rule::Rule;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -16,13 +60,29 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// `"warning"` or `"error"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One rule broken at one place of a Flow JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Finding {
-    /// The rule's name, e.g. `INVALID_ROUTING_MODEL`.
-    pub rule: &'static str,
-    /// JSON Pointer (RFC 6901) of the offending element.
+    /// The rule, serialised as its code, e.g. `INVALID_ROUTING_MODEL`.
+    pub rule: Rule,
+    /// JSON Pointer (RFC 6901) of the offending element; `""` is the whole document.
     pub pointer: String,
     /// What is wrong, for a person.
     pub message: String,
@@ -30,7 +90,61 @@ pub struct Finding {
     pub severity: Severity,
 }
 
-/// Checks a Flow JSON document given as a JSON value and returns every finding.
-pub fn validate_value(_document: &Value) -> Vec<Finding> {
-    Vec::new()
+impl Finding {
+    /// A finding of `severity` for `rule` at `pointer`.
+    pub fn new(
+        rule: Rule,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        severity: Severity,
+    ) -> Self {
+        Self {
+            rule,
+            pointer: pointer.into(),
+            message: message.into(),
+            severity,
+        }
+    }
+
+    /// Whether Meta rejects an upload with this finding.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `pointer: RULE: message`, the pointer shown as `/` for the whole document.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{pointer}: {}: {}", self.rule, self.message)
+    }
+}
+
+/// Checks a Flow JSON document given as a JSON value and returns every finding, errors and warnings,
+/// in document order of the rule families (versions, screens, routing, components, …).
+pub fn validate_value(document: &Value) -> Vec<Finding> {
+    let mut report = report::Report::default();
+    let Some(doc) = context::Doc::build(document, &mut report) else {
+        return report.into_findings();
+    };
+    versions::check(&doc, &mut report);
+    screens::check(&doc, &mut report);
+    data_model::check(&doc, &mut report);
+    components::check(&doc, &mut report);
+    conditionals::check(&doc, &mut report);
+    forms::check(&doc, &mut report);
+    limits::check(&doc, &mut report);
+    refs::check(&doc, &mut report);
+    actions::check(&doc, &mut report);
+    routing::check(&doc, &mut report);
+    report.into_findings()
+}
+
+/// Whether any finding is an error, i.e. Meta would reject the upload.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(Finding::is_error)
 }
