@@ -23,6 +23,7 @@ use crate::refs::Ref;
 /// device. Any JSON string is read as [`Dynamic::Ref`]; the validator checks its syntax.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "Dynamic_{T}")]
 pub enum Dynamic<T> {
     /// A literal value.
     Value(T),
@@ -219,6 +220,7 @@ impl<const N: usize> From<[&str; N]> for Text {
 /// A CalendarPicker property: one value in `single` mode, a start/end pair in `range` mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "OneOrRange_{T}")]
 pub enum OneOrRange<T> {
     /// `single` mode, or one value for both ends.
     One(T),
@@ -229,6 +231,7 @@ pub enum OneOrRange<T> {
 /// The two ends of a CalendarPicker range.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "DateRange_{T}")]
 pub struct DateRange<T> {
     /// The start-date value.
     #[serde(rename = "start-date", skip_serializing_if = "Option::is_none")]

@@ -42,7 +42,7 @@ use crate::parse::{error_at, from_tagged_body};
 macro_rules! components {
     ($($(#[$doc:meta])* $variant:ident),+ $(,)?) => {
         /// A component of a screen's layout, internally tagged by `"type"`.
-        #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(tag = "type")]
         #[non_exhaustive]
         pub enum Component {
@@ -68,6 +68,30 @@ macro_rules! components {
                 }
             }
         )+
+
+        impl schemars::JsonSchema for Component {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                "Component".into()
+            }
+
+            /// `oneOf` references to one `$defs` entry per component type, each with its
+            /// `"type"` constant, so editors can complete properties per type.
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let defs = generator.settings().definitions_path.to_string();
+                let mut variants = Vec::new();
+                $(
+                    let name = stringify!($variant);
+                    let mut schema = <$variant as schemars::JsonSchema>::json_schema(generator);
+                    with_type_tag(&mut schema, name);
+                    generator.definitions_mut().insert(name.to_owned(), schema.to_value());
+                    variants.push(serde_json::json!({ "$ref": format!("#{defs}/{name}") }));
+                )+
+                schemars::json_schema!({
+                    "description": "A component of a screen's layout, tagged by `type`.",
+                    "oneOf": variants,
+                })
+            }
+        }
 
         impl<'de> Deserialize<'de> for Component {
             fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
@@ -138,6 +162,19 @@ components! {
     Switch,
     /// A form.
     Form,
+}
+
+/// Adds the `"type": "<name>"` constant to a component struct's schema.
+fn with_type_tag(schema: &mut schemars::Schema, name: &str) {
+    let object = schema.ensure_object();
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        properties.shift_insert(0, "type".to_owned(), serde_json::json!({ "const": name }));
+    }
+    if let Some(Value::Array(required)) = object.get_mut("required") {
+        required.insert(0, Value::from("type"));
+    } else {
+        object.insert("required".to_owned(), serde_json::json!(["type"]));
+    }
 }
 
 impl Component {
