@@ -3,6 +3,13 @@
 mod schema;
 mod validate;
 
+mod credentials;
+mod flows;
+mod key;
+mod keygen;
+mod send;
+mod webhook;
+
 use std::process::ExitCode;
 
 /// Every `waflow` subcommand.
@@ -12,6 +19,16 @@ pub(crate) enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema (draft 2020-12) of Flow JSON, for editor autocompletion.
     Schema(schema::Args),
+    /// Generate the endpoint's RSA-2048 key pair (PEM; private key mode 0600).
+    Keygen(keygen::Args),
+    /// Upload or show the business public key on Meta.
+    Key(key::Args),
+    /// Manage flows on Meta: deploy, list, get, publish, deprecate, delete, preview.
+    Flows(flows::Args),
+    /// Send a flow message to a phone number.
+    Send(send::Args),
+    /// Register the webhook callback URL with the Meta app.
+    Webhook(webhook::Args),
 }
 
 /// Runs one subcommand and returns the process exit code.
@@ -19,5 +36,10 @@ pub(crate) fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Keygen(args) => keygen::run(args),
+        Command::Key(args) => key::run(args),
+        Command::Flows(args) => flows::run(args),
+        Command::Send(args) => send::run(args),
+        Command::Webhook(args) => webhook::run(args),
     }
 }
