@@ -1,5 +1,6 @@
 //! One file per subcommand; this file only lists them and dispatches.
 
+mod playground;
 mod schema;
 mod validate;
 
@@ -19,6 +20,8 @@ pub(crate) enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema (draft 2020-12) of Flow JSON, for editor autocompletion.
     Schema(schema::Args),
+    /// Click through a flow in the browser, against an endpoint or canned answers.
+    Playground(playground::Args),
     /// Generate the endpoint's RSA-2048 key pair (PEM; private key mode 0600).
     Keygen(keygen::Args),
     /// Upload or show the business public key on Meta.
@@ -36,6 +39,7 @@ pub(crate) fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Playground(args) => playground::run(args),
         Command::Keygen(args) => keygen::run(args),
         Command::Key(args) => key::run(args),
         Command::Flows(args) => flows::run(args),

@@ -58,10 +58,15 @@ export function drawGraph(flow, current, visited) {
   const H = 44;
   const GX = 50;
   const GY = 18;
+  // Few levels: left to right. Many levels (long chains): top to bottom, so it fits the pane.
+  const vertical = columns.length > 5;
   const pos = {};
-  columns.forEach((col, x) => (col || []).forEach((id, y) => { pos[id] = { x: 10 + x * (W + GX), y: 10 + y * (H + GY) }; }));
-  const width = 20 + columns.length * (W + GX) - GX;
-  const height = 20 + Math.max(...columns.map((c) => (c ? c.length : 0))) * (H + GY) - GY;
+  columns.forEach((col, d) => (col || []).forEach((id, i) => {
+    pos[id] = vertical ? { x: 10 + i * (W + GX), y: 10 + d * (H + GY + 10) } : { x: 10 + d * (W + GX), y: 10 + i * (H + GY) };
+  }));
+  const widest = Math.max(...columns.map((c) => (c ? c.length : 0)));
+  const width = vertical ? 20 + widest * (W + GX) - GX + 60 : 20 + columns.length * (W + GX) - GX;
+  const height = vertical ? 20 + columns.length * (H + GY + 10) - GY - 10 : 20 + widest * (H + GY) - GY + 40;
   const svg = el('svg', { xmlns: NS, viewBox: `0 0 ${width} ${height}`, width, height, class: 'routing', role: 'img', 'aria-label': 'routing model' });
   const defs = el('defs', {});
   const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
@@ -73,14 +78,18 @@ export function drawGraph(flow, current, visited) {
       const a = pos[from];
       const b = pos[to];
       if (!a || !b) continue;
-      const x1 = a.x + W;
-      const y1 = a.y + H / 2;
-      const x2 = b.x;
-      const y2 = b.y + H / 2;
-      const back = x2 <= x1;
-      const d = back
-        ? `M ${a.x + W / 2} ${a.y + H} C ${a.x + W / 2} ${a.y + H + 40}, ${b.x + W / 2} ${b.y + H + 40}, ${b.x + W / 2} ${b.y + H}`
-        : `M ${x1} ${y1} C ${x1 + GX / 2} ${y1}, ${x2 - GX / 2} ${y2}, ${x2} ${y2}`;
+      let d;
+      if (vertical) {
+        const forward = b.y > a.y;
+        d = forward
+          ? `M ${a.x + W / 2} ${a.y + H} C ${a.x + W / 2} ${a.y + H + 14}, ${b.x + W / 2} ${b.y - 14}, ${b.x + W / 2} ${b.y}`
+          : `M ${a.x + W} ${a.y + H / 2} C ${a.x + W + 50} ${a.y + H / 2}, ${b.x + W + 50} ${b.y + H / 2}, ${b.x + W} ${b.y + H / 2}`;
+      } else {
+        const forward = b.x > a.x;
+        d = forward
+          ? `M ${a.x + W} ${a.y + H / 2} C ${a.x + W + GX / 2} ${a.y + H / 2}, ${b.x - GX / 2} ${b.y + H / 2}, ${b.x} ${b.y + H / 2}`
+          : `M ${a.x + W / 2} ${a.y + H} C ${a.x + W / 2} ${a.y + H + 40}, ${b.x + W / 2} ${b.y + H + 40}, ${b.x + W / 2} ${b.y + H}`;
+      }
       svg.append(el('path', { d, class: 'edge', 'data-from': from, 'data-to': to, fill: 'none', stroke: '#667781', 'stroke-width': 1.5, 'marker-end': 'url(#arrow)' }));
     }
   }
