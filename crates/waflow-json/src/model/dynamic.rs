@@ -246,3 +246,31 @@ impl<T> From<T> for OneOrRange<T> {
         Self::One(value)
     }
 }
+
+impl From<&str> for OneOrRange<String> {
+    fn from(value: &str) -> Self {
+        Self::One(value.to_owned())
+    }
+}
+
+impl From<Ref> for OneOrRange<String> {
+    fn from(value: Ref) -> Self {
+        Self::One(value.to_string())
+    }
+}
+
+impl From<bool> for OneOrRange<Dynamic<bool>> {
+    fn from(value: bool) -> Self {
+        Self::One(Dynamic::Value(value))
+    }
+}
+
+impl<T> OneOrRange<T> {
+    /// A range-mode value with both ends.
+    pub fn range(start: impl Into<T>, end: impl Into<T>) -> Self {
+        Self::Range(DateRange {
+            start_date: Some(start.into()),
+            end_date: Some(end.into()),
+        })
+    }
+}
