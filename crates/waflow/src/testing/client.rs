@@ -46,6 +46,7 @@ pub struct FlowClient {
     flow_token: Option<String>,
     sign_token: bool,
     version: String,
+    path: String,
 }
 
 impl std::fmt::Debug for FlowClient {
@@ -90,7 +91,16 @@ impl FlowClient {
             flow_token: Some("test-flow-token".to_owned()),
             sign_token: false,
             version: "3.0".to_owned(),
+            path: "/".to_owned(),
         }
+    }
+
+    /// The request path used with [`FlowClient::for_service`] (default `/`), e.g.
+    /// `/sign-up-flow` when the service is a whole `Router`.
+    #[must_use]
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = path.into();
+        self
     }
 
     /// Signs every body with `X-Hub-Signature-256` using this app secret.
@@ -269,6 +279,8 @@ impl FlowClient {
             Transport::Service(svc) => {
                 let mut req = http::Request::new(Body::from(body));
                 *req.method_mut() = http::Method::POST;
+                *req.uri_mut() =
+                    http::Uri::try_from(self.path.as_str()).map_err(|e| transport(&e))?;
                 *req.headers_mut() = headers;
                 req.headers_mut().insert(
                     http::header::CONTENT_TYPE,

@@ -1,0 +1,99 @@
+//! Command line and environment configuration; loads or creates the key.
+
+use std::fs;
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::Parser;
+use secrecy::{ExposeSecret as _, SecretString};
+use waflow::crypto::{KeyPair, PrivateKey};
+
+/// The sign-up / login flow server.
+#[derive(Debug, Clone, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// Address to listen on.
+    #[arg(long, env = "WAFLOW_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Folder for the development key pair (and later the database).
+    #[arg(long, env = "WAFLOW_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// The business private key: a PEM file path, or the PEM itself.
+    #[arg(long, env = "WAFLOW_PRIVATE_KEY")]
+    pub private_key: Option<String>,
+    /// Passphrase of an encrypted private key.
+    #[arg(long, env = "WAFLOW_PASSPHRASE", hide_env_values = true)]
+    pub passphrase: Option<SecretString>,
+    /// The Meta app secret: enables the X-Hub-Signature-256 check (432).
+    #[arg(long, env = "WAFLOW_APP_SECRET", hide_env_values = true)]
+    pub app_secret: Option<SecretString>,
+}
+
+/// File names of the development key pair inside the data folder.
+pub const DEV_PRIVATE_KEY: &str = "dev_private_key.pem";
+/// See [`DEV_PRIVATE_KEY`].
+pub const DEV_PUBLIC_KEY: &str = "dev_public_key.pem";
+
+impl Cli {
+    /// Loads the configured key, or the development key from the data folder (created, with
+    /// mode 0600, on first run; its public key is printed).
+    ///
+    /// # Errors
+    /// The key cannot be read, decrypted or written.
+    pub fn load_key(&self) -> anyhow::Result<PrivateKey> {
+        let passphrase = self.passphrase.as_ref();
+        if let Some(key) = &self.private_key {
+            let pem = if key.trim_start().starts_with("-----BEGIN") {
+                key.clone()
+            } else {
+                fs::read_to_string(key).with_context(|| format!("reading the private key {key}"))?
+            };
+            return PrivateKey::from_pem(&pem, passphrase).context("loading the private key");
+        }
+        load_or_create_dev_key(&self.data_dir, passphrase)
+    }
+}
+
+/// The development key pair in `dir`, created on first use.
+///
+/// # Errors
+/// The folder or key cannot be read or written.
+pub fn load_or_create_dev_key(
+    dir: &Path,
+    passphrase: Option<&SecretString>,
+) -> anyhow::Result<PrivateKey> {
+    let private_path = dir.join(DEV_PRIVATE_KEY);
+    if private_path.exists() {
+        let pem = fs::read_to_string(&private_path)
+            .with_context(|| format!("reading {}", private_path.display()))?;
+        return PrivateKey::from_pem(&pem, passphrase).context("loading the development key");
+    }
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let pair = KeyPair::generate()?;
+    let pem = pair.private_key_pem(passphrase)?;
+    write_private(&private_path, pem.expose_secret().as_bytes())?;
+    let public = pair.public_key_pem();
+    fs::write(dir.join(DEV_PUBLIC_KEY), &public)?;
+    println!(
+        "Generated a development key pair in {}. Upload this public key to WhatsApp:\n{public}",
+        dir.display()
+    );
+    Ok(pair.private_key().clone())
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
