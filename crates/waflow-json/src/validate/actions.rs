@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{
+    context::get,
     context::{Doc, Node, PICKERS, Screen},
     pointer,
     refs::{self, Ref},
@@ -70,7 +71,7 @@ pub(super) struct Action<'a> {
 impl<'a> Action<'a> {
     /// The action's `name`.
     pub(super) fn name(&self) -> Option<&'a str> {
-        self.value.get("name").and_then(Value::as_str)
+        get(self.value, "name").and_then(Value::as_str)
     }
 
     /// The target of a `navigate` action.
@@ -97,7 +98,7 @@ pub(super) fn collect<'a>(doc: &Doc<'a>) -> Vec<Action<'a>> {
                 &mut actions,
             );
             for items_key in ["data-source", "list-items"] {
-                let Some(Value::Array(items)) = node.value.get(items_key) else {
+                let Some(Value::Array(items)) = get(node.value, items_key) else {
                     continue;
                 };
                 let base = pointer::join(&node.pointer, items_key);
@@ -180,7 +181,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
             }
             "navigate" => check_navigate(doc, screen, &action, report),
             "update_data" => check_update_data(screen, &action, report),
-            "open_url" if !action.value.get("url").is_some_and(Value::is_string) => {
+            "open_url" if !get(action.value, "url").is_some_and(Value::is_string) => {
                 report.error(
                     Rule::MissingRequiredProperty,
                     &action.pointer,
@@ -233,7 +234,7 @@ fn check_allowed(version: Version, action: &Action<'_>, name: &str, report: &mut
 }
 
 fn payload<'a>(action: &Action<'a>) -> Option<&'a Map<String, Value>> {
-    action.value.get("payload").and_then(Value::as_object)
+    get(action.value, "payload").and_then(Value::as_object)
 }
 
 /// The media picker a payload value refers to, if any (`${form.x}` or `${screen.S.form.x}`).
@@ -295,7 +296,7 @@ fn nested_picker(screen: &Screen<'_>, value: &Value, at: &str, report: &mut Repo
 
 fn check_navigate(doc: &Doc<'_>, screen: &Screen<'_>, action: &Action<'_>, report: &mut Report) {
     let next_pointer = pointer::join(&action.pointer, "next");
-    let Some(next) = action.value.get("next").and_then(Value::as_object) else {
+    let Some(next) = get(action.value, "next").and_then(Value::as_object) else {
         report.error(
             Rule::MissingRequiredProperty,
             &action.pointer,

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::{
+    context::get,
     context::{Doc, Node},
     pointer,
     report::Report,
@@ -107,7 +108,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
             if node.kind == "Footer" {
                 check_captions(node, report);
             }
-            if let Some(Value::Array(items)) = node.value.get("data-source") {
+            if let Some(Value::Array(items)) = get(node.value, "data-source") {
                 check_data_source(doc.version, node, items, report);
             }
         }
@@ -148,7 +149,7 @@ fn check_properties(version: Version, node: &Node<'_>, spec: &ComponentSpec, rep
         .copied()
         .chain(label_required.then_some("label"));
     for key in required {
-        if !node.value.contains_key(key) {
+        if get(node.value, key).is_none() {
             report.error(
                 Rule::MissingRequiredProperty,
                 &node.pointer,
@@ -196,8 +197,8 @@ fn check_values(version: Version, node: &Node<'_>, report: &mut Report) {
         }
     }
     for (min_key, max_key) in MIN_MAX {
-        let min = node.value.get(*min_key).and_then(Value::as_f64);
-        let max = node.value.get(*max_key).and_then(Value::as_f64);
+        let min = get(node.value, min_key).and_then(Value::as_f64);
+        let max = get(node.value, max_key).and_then(Value::as_f64);
         if let (Some(min), Some(max)) = (min, max)
             && min > max
         {
@@ -235,7 +236,7 @@ fn check_branch_placement(version: Version, node: &Node<'_>, report: &mut Report
 }
 
 fn check_captions(node: &Node<'_>, report: &mut Report) {
-    let has = |key| node.value.contains_key(key);
+    let has = |key| get(node.value, key).is_some();
     let center = has("center-caption");
     let left = has("left-caption");
     let right = has("right-caption");

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::{
+    context::get,
     context::{Container, Doc, Screen},
     pointer,
     report::Report,
@@ -52,7 +53,7 @@ fn has_footer(screen: &Screen<'_>, parent: usize, container: Container, key: Opt
 
 fn check_if(screen: &Screen<'_>, index: usize, report: &mut Report) {
     let node = &screen.nodes[index];
-    if let Some(Value::Array(then)) = node.value.get("then")
+    if let Some(Value::Array(then)) = get(node.value, "then")
         && then.is_empty()
     {
         report.error(
@@ -61,7 +62,7 @@ fn check_if(screen: &Screen<'_>, index: usize, report: &mut Report) {
             "Expected array to contain at least one component.",
         );
     }
-    match node.value.get("condition") {
+    match get(node.value, "condition") {
         Some(Value::String(condition)) if !condition.contains("${") => report.error(
             Rule::InvalidPropertyValue,
             pointer::join(&node.pointer, "condition"),
@@ -90,7 +91,7 @@ fn check_if(screen: &Screen<'_>, index: usize, report: &mut Report) {
 
 fn check_switch(screen: &Screen<'_>, index: usize, report: &mut Report) {
     let node = &screen.nodes[index];
-    let Some(Value::Object(cases)) = node.value.get("cases") else {
+    let Some(Value::Object(cases)) = get(node.value, "cases") else {
         return;
     };
     if cases.is_empty() {

@@ -74,8 +74,13 @@ pub(super) struct Node<'a> {
 impl<'a> Node<'a> {
     /// A string property.
     pub(super) fn str(&self, key: &str) -> Option<&'a str> {
-        self.value.get(key).and_then(Value::as_str)
+        get(self.value, key).and_then(Value::as_str)
     }
+}
+
+/// `map[key]` by a linear scan: Flow JSON objects are small, so this beats hashing the key.
+pub(super) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.iter().find_map(|(k, v)| (k == key).then_some(v))
 }
 
 /// Components whose value is a form field (`${form.name}`).

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{context::Doc, pointer, report::Report, rule::Rule, value_type};
+use super::{context::Doc, context::get, pointer, report::Report, rule::Rule, value_type};
 
 /// Types a data-model field may declare.
 const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "object", "array"];
@@ -11,7 +11,7 @@ const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "object", "a
 /// Runs the data-model rules on every screen.
 pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
     for screen in &doc.screens {
-        let Some(data) = screen.value.get("data") else {
+        let Some(data) = get(screen.value, "data") else {
             continue;
         };
         let base = pointer::join(&screen.pointer, "data");

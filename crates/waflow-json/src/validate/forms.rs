@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{
+    context::get,
     context::{Doc, INPUTS, PICKERS, Screen},
     pointer,
     report::Report,
@@ -23,13 +24,13 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
         for (index, node) in screen.nodes.iter().enumerate() {
             if node.kind == "Form" {
                 for key in ["init-values", "error-messages"] {
-                    if let Some(Value::Object(values)) = node.value.get(key) {
+                    if let Some(Value::Object(values)) = get(node.value, key) {
                         check_form_values(doc.version, screen, index, key, values, report);
                     }
                 }
             } else if node.form.is_some() && doc.version >= Version::new(4, 0) {
                 for key in ["init-value", "error-message"] {
-                    if node.value.contains_key(key) {
+                    if get(node.value, key).is_some() {
                         report.error(
                             Rule::InvalidPropertyKey,
                             pointer::join(&node.pointer, key),

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::{
     components::is_dynamic,
+    context::get,
     context::{Container, Doc, Node, Screen},
     pointer,
     report::Report,
@@ -253,7 +254,7 @@ fn check_items(node: &Node<'_>, report: &mut Report) {
         if node.kind != kind {
             continue;
         }
-        let Some(Value::Array(items)) = node.value.get(key) else {
+        let Some(Value::Array(items)) = get(node.value, key) else {
             continue;
         };
         let at = pointer::join(&node.pointer, key);
@@ -275,7 +276,7 @@ fn check_items(node: &Node<'_>, report: &mut Report) {
 
 fn check_ranges(node: &Node<'_>, report: &mut Report) {
     for (key, min, max) in RANGES {
-        let Some(value) = node.value.get(key).and_then(Value::as_i64) else {
+        let Some(value) = get(node.value, key).and_then(Value::as_i64) else {
             continue;
         };
         let at = pointer::join(&node.pointer, key);
@@ -318,7 +319,7 @@ fn check_text(node: &Node<'_>, report: &mut Report) {
             );
         }
     }
-    let Some(Value::Array(items)) = node.value.get("data-source") else {
+    let Some(Value::Array(items)) = get(node.value, "data-source") else {
         return;
     };
     let base = pointer::join(&node.pointer, "data-source");

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{
+    context::get,
     context::{Doc, Screen},
     pointer,
     report::Report,
@@ -232,7 +233,7 @@ const TYPED: &[(&str, &str)] = &[
 /// Runs the reference rules on screen titles and every component.
 pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
     for screen in &doc.screens {
-        if let Some(Value::String(title)) = screen.value.get("title") {
+        if let Some(Value::String(title)) = get(screen.value, "title") {
             let at = pointer::join(&screen.pointer, "title");
             check_string(
                 doc,
@@ -250,6 +251,9 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 if child_list {
                     continue;
                 }
+                if !has_ref(value) {
+                    continue;
+                }
                 let at = pointer::join(&node.pointer, key);
                 let rule = if ACTION_KEYS.contains(&key.as_str()) {
                     Rule::InvalidOnClickActionPayload
@@ -265,6 +269,16 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
     }
 }
 
+/// Whether a `${` occurs in any string of `value`.
+fn has_ref(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains("${"),
+        Value::Array(items) => items.iter().any(has_ref),
+        Value::Object(map) => map.values().any(has_ref),
+        _ => false,
+    }
+}
+
 fn scan(
     doc: &Doc<'_>,
     screen: &Screen<'_>,
@@ -276,7 +290,7 @@ fn scan(
     match value {
         Value::String(text) => check_string(doc, screen, text, at, rule, report),
         Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
+            for (index, item) in items.iter().enumerate().filter(|(_, item)| has_ref(item)) {
                 scan(doc, screen, item, &pointer::index(at, index), rule, report);
             }
         }
@@ -293,7 +307,7 @@ fn scan_map(
     rule: Rule,
     report: &mut Report,
 ) {
-    for (key, value) in map {
+    for (key, value) in map.iter().filter(|(_, value)| has_ref(value)) {
         let rule = if ACTION_KEYS.contains(&key.as_str()) {
             Rule::InvalidOnClickActionPayload
         } else {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{context::Doc, pointer, report::Report, rule::Rule, versions::Version};
+use super::{context::Doc, context::get, pointer, report::Report, rule::Rule, versions::Version};
 
 /// The most screens a flow may have.
 const MAX_SCREENS: usize = 100;
@@ -40,7 +40,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
     for screen in &doc.screens {
         check_keys(doc.version, screen.value, &screen.pointer, report);
         check_id(doc.version, screen, &mut seen, report);
-        let success = screen.value.get("success");
+        let success = get(screen.value, "success");
         if screen.terminal {
             any_terminal = true;
             any_success |= success.and_then(Value::as_bool) != Some(false);
@@ -61,7 +61,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 "Property 'success' can only be specified on a terminal screen.",
             );
         }
-        if screen.value.get("refresh_on_back").and_then(Value::as_bool) == Some(true)
+        if get(screen.value, "refresh_on_back").and_then(Value::as_bool) == Some(true)
             && !doc.has_data_api
         {
             report.error(
@@ -120,7 +120,7 @@ fn check_id<'a>(
     report: &mut Report,
 ) {
     let id_pointer = pointer::join(&screen.pointer, "id");
-    match screen.value.get("id") {
+    match get(screen.value, "id") {
         None => report.error(
             Rule::MissingRequiredProperty,
             &screen.pointer,
@@ -176,7 +176,7 @@ fn valid_id(version: Version, id: &str) -> bool {
 }
 
 fn check_sensitive(screen: &super::context::Screen<'_>, report: &mut Report) {
-    let Some(Value::Array(names)) = screen.value.get("sensitive") else {
+    let Some(Value::Array(names)) = get(screen.value, "sensitive") else {
         return;
     };
     let base = pointer::join(&screen.pointer, "sensitive");
