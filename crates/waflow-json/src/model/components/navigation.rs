@@ -43,6 +43,9 @@ pub struct NavigationList {
         skip_serializing_if = "Option::is_none"
     )]
     pub on_click_action: Option<Action>,
+    /// Shows or hides the component (literal or `${...}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible: Option<Dynamic<bool>>,
 }
 
 impl NavigationList {
@@ -58,6 +61,7 @@ impl NavigationList {
             description: None,
             media_size: None,
             on_click_action: None,
+            visible: None,
         }
     }
 
@@ -82,6 +86,12 @@ impl NavigationList {
     /// Sets `on-click-action`: action for every item (`navigate`, `data_exchange`); else per item.
     pub fn on_click_action(mut self, value: impl Into<Action>) -> Self {
         self.on_click_action = Some(value.into());
+        self
+    }
+
+    /// Sets `visible`: shows or hides the component (literal or `${...}`).
+    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
+        self.visible = Some(value.into());
         self
     }
 
