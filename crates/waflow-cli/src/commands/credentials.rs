@@ -9,9 +9,9 @@ use waflow::cloud::Client;
 /// Credentials and endpoint of the Graph API. Secret values are hidden from `--help`.
 #[derive(Clone, clap::Args)]
 pub(crate) struct Credentials {
-    /// Access token (system-user token); prefer the environment variable over the flag.
+    /// Graph API access token (system-user token); prefer the environment variable over the flag.
     #[arg(long, env = "WAFLOW_TOKEN", hide_env_values = true, global = true)]
-    token: Option<String>,
+    access_token: Option<String>,
     /// WhatsApp Business Account id.
     #[arg(long, env = "WAFLOW_WABA_ID", global = true)]
     waba_id: Option<String>,
@@ -38,7 +38,10 @@ pub(crate) struct Credentials {
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Credentials")
-            .field("token", &self.token.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("waba_id", &self.waba_id)
             .field("phone_id", &self.phone_id)
             .field("app_id", &self.app_id)
@@ -63,8 +66,12 @@ pub(crate) struct Needs {
 impl Credentials {
     /// Builds the client, failing in plain words when something the command needs is missing.
     pub(crate) fn client(&self, needs: Needs) -> anyhow::Result<Client> {
-        let Some(token) = self.token.as_deref().filter(|t| !t.trim().is_empty()) else {
-            bail!("no access token: pass --token or set WAFLOW_TOKEN");
+        let Some(token) = self
+            .access_token
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+        else {
+            bail!("no access token: set WAFLOW_TOKEN (or pass --access-token)");
         };
         let mut missing = Vec::new();
         if needs.waba && self.waba_id.is_none() {

@@ -360,10 +360,10 @@ async fn deploy(credentials: &Credentials, d: DeployArgs, json: bool) -> anyhow:
                 say("note: the flow is published; Meta may refuse changes to it (clone it under a new name to change it)".into());
             }
             let mut update = UpdateFlowMetadata::new();
-            if let Some(uri) = &d.endpoint_uri {
-                if flow.endpoint_uri.as_deref() != Some(uri.as_str()) {
-                    update = update.endpoint_uri(uri);
-                }
+            if let Some(uri) = &d.endpoint_uri
+                && flow.endpoint_uri.as_deref() != Some(uri.as_str())
+            {
+                update = update.endpoint_uri(uri);
             }
             if !d.categories.is_empty() && d.categories != flow.categories {
                 update = update.categories(d.categories.iter().copied());
@@ -471,15 +471,13 @@ fn offline_ok(path: &Path, text: &str) -> bool {
             eprintln!("{file}: {pointer}: {}: warning: {}", f.rule, f.message);
         }
     }
-    if ok {
-        if let Err(e) = waflow_json::FlowJson::from_value(value) {
-            println!(
-                "{file}: {}: INVALID_PROPERTY_KEY: {}",
-                e.pointer(),
-                e.message()
-            );
-            ok = false;
-        }
+    if ok && let Err(e) = waflow_json::FlowJson::from_value(value) {
+        println!(
+            "{file}: {}: INVALID_PROPERTY_KEY: {}",
+            e.pointer(),
+            e.message()
+        );
+        ok = false;
     }
     ok
 }

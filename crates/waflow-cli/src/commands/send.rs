@@ -30,7 +30,7 @@ pub(crate) struct Args {
     #[arg(long, conflicts_with_all = ["screen", "data"])]
     data_exchange: bool,
     /// Flow token handed back to your endpoint and webhook (Meta uses `unused` without one).
-    #[arg(long)]
+    #[arg(long, visible_alias = "flow-token")]
     token: Option<String>,
     /// Button text (at most 20 characters).
     #[arg(long, default_value = "Open")]

@@ -240,7 +240,7 @@ fn error_from(status: StatusCode, body: &[u8]) -> CloudError {
     match serde_json::from_slice::<GraphErrorEnvelope>(body) {
         Ok(envelope) => CloudError::Graph {
             status: status.as_u16(),
-            error: envelope.error,
+            error: Box::new(envelope.error),
         },
         Err(_) => CloudError::Http {
             status: status.as_u16(),

@@ -69,8 +69,8 @@ pub enum CloudError {
     Graph {
         /// The HTTP status of the answer.
         status: u16,
-        /// Meta's error.
-        error: GraphError,
+        /// Meta's error (boxed: it is large).
+        error: Box<GraphError>,
     },
     /// Meta answered with a non-success status and a body that is not its error object.
     #[error("HTTP {status} from the Graph API: {body}")]

@@ -167,12 +167,11 @@ impl SendFlowMessage {
         if let FlowAction::Navigate {
             data: Some(data), ..
         } = &self.action
+            && data.as_object().is_none_or(|o| o.is_empty())
         {
-            if !data.as_object().is_some_and(|o| !o.is_empty()) {
-                return Err(CloudError::InvalidRequest(
-                    "navigate data must be a non-empty JSON object".into(),
-                ));
-            }
+            return Err(CloudError::InvalidRequest(
+                "navigate data must be a non-empty JSON object".into(),
+            ));
         }
         Ok(())
     }
