@@ -326,3 +326,23 @@ fn canned_files_must_be_objects_of_objects() {
         Some(json!({"data": {"status": "active"}}))
     );
 }
+
+#[tokio::test]
+async fn canned_entries_can_simulate_a_status() {
+    let canned = CannedResponses::new().answer(
+        "data_exchange:LOGIN",
+        json!({"__status": 427, "error_msg": "This flow has expired"}),
+    );
+    let app = Playground::for_flow(signup_flow(), canned).into_router();
+    let (_, body) = post_json(
+        &app,
+        "/api/exchange",
+        json!({"action": "data_exchange", "screen": "LOGIN", "data": {}, "flow_token": "t"}),
+    )
+    .await;
+    assert_eq!(body["status"], 427);
+    assert_eq!(
+        body["response"],
+        json!({"error_msg": "This flow has expired"})
+    );
+}

@@ -7,7 +7,9 @@ use super::error::PlaygroundError;
 /// Canned data-exchange responses, keyed `"ACTION:SCREEN"`, `"SCREEN"` or `"ACTION"`
 /// (tried in that order). Each value is a decrypted response such as
 /// `{"screen": "LOGIN", "data": {...}}`. `ping` is answered without an entry. A request with no
-/// matching entry is handed to the page, which shows an editor to type the answer in.
+/// matching entry is handed to the page, which shows an editor to type the answer in. An entry
+/// with a `"__status"` number simulates that HTTP status, e.g.
+/// `{"__status": 427, "error_msg": "This flow has expired"}`.
 ///
 /// ```
 /// use serde_json::json;

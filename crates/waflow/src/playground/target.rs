@@ -121,6 +121,17 @@ impl Target {
                 let action = request.get("action").and_then(Value::as_str).unwrap_or("");
                 let screen = request.get("screen").and_then(Value::as_str);
                 match canned.lookup(action, screen) {
+                    Some(Value::Object(mut response)) if response.contains_key("__status") => {
+                        let status = response
+                            .remove("__status")
+                            .and_then(|s| s.as_u64())
+                            .and_then(|s| u16::try_from(s).ok());
+                        ExchangeOutcome {
+                            status,
+                            response: Some(Value::Object(response)),
+                            ..ExchangeOutcome::failed(request, "simulated status")
+                        }
+                    }
                     Some(response) => ExchangeOutcome::answered(request, response),
                     None => ExchangeOutcome {
                         missing: true,

@@ -5,6 +5,8 @@ const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const PASSCODE = /^\d+$/;
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Texts shown by the playground, one per rule. */
 export const MESSAGES = {
   required: 'This field is required',
@@ -13,12 +15,12 @@ export const MESSAGES = {
   phone: 'Enter a valid phone number',
   passcode: 'Enter only digits',
   pattern: 'Invalid format',
-  minChars: (n) => `Enter at least ${n} characters`,
-  maxChars: (n) => `Enter no more than ${n} characters`,
-  minItems: (n) => `Select at least ${n} options`,
-  maxItems: (n) => `Select no more than ${n} options`,
-  minFiles: (n) => `Add at least ${n} files`,
-  maxFiles: (n) => `Add no more than ${n} files`,
+  minChars: (n) => `Enter at least ${plural(n, 'character')}`,
+  maxChars: (n) => `Enter no more than ${plural(n, 'character')}`,
+  minItems: (n) => `Select at least ${plural(n, 'option')}`,
+  maxItems: (n) => `Select no more than ${plural(n, 'option')}`,
+  minFiles: (n) => `Add at least ${plural(n, 'file')}`,
+  maxFiles: (n) => `Add no more than ${plural(n, 'file')}`,
 };
 
 /** Component types whose value is part of a form. */
