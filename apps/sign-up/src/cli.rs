@@ -6,29 +6,70 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use secrecy::{ExposeSecret as _, SecretString};
 use waflow::crypto::{KeyPair, PrivateKey};
+use waflow::store::Store;
 
 /// The sign-up / login flow server.
 #[derive(Debug, Clone, Parser)]
 #[command(version, about)]
 pub struct Cli {
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Address to listen on.
-    #[arg(long, env = "WAFLOW_ADDR", default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "WAFLOW_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub addr: SocketAddr,
-    /// Folder for the development key pair (and later the database).
-    #[arg(long, env = "WAFLOW_DATA_DIR", default_value = "./data")]
+    /// Folder for the development key pair and the embedded SQLite database.
+    #[arg(long, env = "WAFLOW_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
+    /// PostgreSQL instead of the embedded SQLite database (`postgres://user:pass@host/db`), for
+    /// several instances sharing state.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<SecretString>,
     /// The business private key: a PEM file path, or the PEM itself.
-    #[arg(long, env = "WAFLOW_PRIVATE_KEY")]
+    #[arg(
+        long,
+        env = "WAFLOW_PRIVATE_KEY",
+        hide_env_values = true,
+        global = true
+    )]
     pub private_key: Option<String>,
     /// Passphrase of an encrypted private key.
-    #[arg(long, env = "WAFLOW_PASSPHRASE", hide_env_values = true)]
+    #[arg(long, env = "WAFLOW_PASSPHRASE", hide_env_values = true, global = true)]
     pub passphrase: Option<SecretString>,
     /// The Meta app secret: enables the X-Hub-Signature-256 check (432).
-    #[arg(long, env = "WAFLOW_APP_SECRET", hide_env_values = true)]
+    #[arg(long, env = "WAFLOW_APP_SECRET", hide_env_values = true, global = true)]
     pub app_secret: Option<SecretString>,
+    /// Cloud API access token: reset codes are sent as WhatsApp messages (else: dev outbox).
+    #[arg(long, env = "WHATSAPP_TOKEN", hide_env_values = true, global = true)]
+    pub whatsapp_token: Option<SecretString>,
+    /// Cloud API phone number id that sends the reset codes.
+    #[arg(long, env = "WHATSAPP_PHONE_ID", global = true)]
+    pub whatsapp_phone_id: Option<String>,
+}
+
+/// The subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the flow endpoint (the default).
+    Serve,
+    /// Print a fresh flow token for a phone number (works while the server runs on the same data).
+    IssueToken {
+        /// The phone number the flow is for.
+        #[arg(long)]
+        phone: String,
+    },
+    /// Print the flow's JSON, exactly what would be uploaded.
+    FlowJson,
+    /// Issue a flow token and send the sign-up flow to a phone number (`--to PHONE`).
+    Send(crate::send::SendArgs),
 }
 
 /// File names of the development key pair inside the data folder.
@@ -53,6 +94,20 @@ impl Cli {
             return PrivateKey::from_pem(&pem, passphrase).context("loading the private key");
         }
         load_or_create_dev_key(&self.data_dir, passphrase)
+    }
+
+    /// Opens the store: `DATABASE_URL` when set, else SQLite in the data folder.
+    ///
+    /// # Errors
+    /// The database cannot be opened or migrated.
+    pub async fn open_store(&self) -> anyhow::Result<Store> {
+        let url = self
+            .database_url
+            .as_ref()
+            .map(|u| u.expose_secret().to_owned());
+        Store::open_default(url.as_deref(), &self.data_dir)
+            .await
+            .context("opening the database")
     }
 }
 

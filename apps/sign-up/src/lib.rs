@@ -10,8 +10,10 @@ pub mod cli;
 pub mod delivery;
 pub mod flow;
 pub mod handlers;
+pub mod send;
 pub mod server;
 pub mod services;
+pub mod webhook;
 
 pub use server::{AppState, ENDPOINT_PATH, app, endpoint};
 pub use services::{Services, issue_flow_token};

@@ -9,11 +9,8 @@
     missing_docs
 )]
 
-#[path = "../src/accounts/mod.rs"]
-mod accounts;
-
-use accounts::{AccountError, Accounts, NewAccount, rules};
 use secrecy::SecretString;
+use sign_up::accounts::{AccountError, Accounts, NewAccount, rules};
 use waflow::store::{Pool, Store, StoreOptions};
 
 fn new_account(email: &str, password: &str) -> NewAccount {

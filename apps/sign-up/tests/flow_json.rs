@@ -8,8 +8,7 @@
     missing_docs
 )]
 
-#[path = "../src/flow/mod.rs"]
-mod flow;
+use sign_up::flow;
 
 use waflow_json::Severity;
 

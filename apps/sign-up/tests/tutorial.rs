@@ -1,28 +1,23 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Every branch of the tutorial and every failure status, through `FlowClient` and `oneshot`.
 
-use std::sync::OnceLock;
-
 use http::{HeaderMap, HeaderValue};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use sign_up::{AppState, app};
 
 const PATH: &str = sign_up::ENDPOINT_PATH;
-use waflow::crypto::{KeyPair, PrivateKey};
+use waflow::crypto::KeyPair;
 use waflow::testing::FlowClient;
 
-fn pair() -> &'static KeyPair {
-    static PAIR: OnceLock<KeyPair> = OnceLock::new();
-    PAIR.get_or_init(|| KeyPair::generate().unwrap())
-}
+mod support;
 
-fn key() -> PrivateKey {
-    pair().private_key().clone()
-}
+use support::{Harness, pair};
 
-fn client() -> FlowClient {
-    FlowClient::for_service(app(AppState::new(key())), pair().public_key()).path("/sign-up-flow")
+/// Every test gets its own SQLite data folder and a flow token issued for it.
+async fn client() -> (FlowClient, Harness) {
+    let h = Harness::sqlite().await;
+    (h.client("+15550001").await, h)
 }
 
 fn signup(email: &str, password: &str, confirm: &str) -> Value {
@@ -34,14 +29,15 @@ fn signup(email: &str, password: &str, confirm: &str) -> Value {
 
 #[tokio::test]
 async fn ping_is_answered_active() {
-    let ex = client().ping().await.unwrap();
+    let (c, _h) = client().await;
+    let ex = c.ping().await.unwrap();
     assert_eq!(ex.status, 200);
     assert_eq!(ex.response, Some(json!({"data": {"status": "active"}})));
 }
 
 #[tokio::test]
 async fn sign_up_success_goes_to_login_prefilled() {
-    let c = client();
+    let (c, _h) = client().await;
     let ex = c
         .data_exchange(
             "SIGN_UP",
@@ -61,7 +57,7 @@ async fn sign_up_success_goes_to_login_prefilled() {
 
 #[tokio::test]
 async fn sign_up_twice_says_already_registered() {
-    let c = client();
+    let (c, _h) = client().await;
     c.data_exchange(
         "SIGN_UP",
         signup("bob@example.test", "secret123", "secret123"),
@@ -88,7 +84,8 @@ async fn sign_up_twice_says_already_registered() {
 
 #[tokio::test]
 async fn sign_up_with_different_passwords_stays_and_keeps_names() {
-    let ex = client()
+    let (c0, _h) = client().await;
+    let ex = c0
         .data_exchange("SIGN_UP", signup("c@example.test", "abc12345", "abc12399"))
         .await
         .unwrap();
@@ -104,7 +101,7 @@ async fn sign_up_with_different_passwords_stays_and_keeps_names() {
 
 #[tokio::test]
 async fn sign_up_without_a_digit_is_refused_and_not_registered() {
-    let c = client();
+    let (c, _h) = client().await;
     let ex = c
         .data_exchange("SIGN_UP", signup("d@example.test", "abcdefgh", "abcdefgh"))
         .await
@@ -130,7 +127,8 @@ async fn sign_up_without_a_digit_is_refused_and_not_registered() {
 
 #[tokio::test]
 async fn login_unknown_user_goes_to_sign_up() {
-    let ex = client()
+    let (c0, _h) = client().await;
+    let ex = c0
         .data_exchange(
             "LOGIN",
             json!({"email": "nobody@example.test", "password": "x1"}),
@@ -151,7 +149,7 @@ async fn login_unknown_user_goes_to_sign_up() {
 
 #[tokio::test]
 async fn login_wrong_password_then_right_password() {
-    let c = client();
+    let (c, _h) = client().await;
     c.data_exchange(
         "SIGN_UP",
         signup("e@example.test", "secret123", "secret123"),
@@ -185,14 +183,15 @@ async fn login_wrong_password_then_right_password() {
 
 #[tokio::test]
 async fn payload_that_does_not_fit_answers_same_screen_with_error() {
-    let ex = client()
-        .data_exchange("LOGIN", json!({"email": "x@example.test"}))
+    let (c0, _h) = client().await;
+    let ex = c0
+        .data_exchange("LOGIN", json!({"email": 42, "password": "secret123"}))
         .await
         .unwrap();
     assert_eq!(ex.status, 200);
     assert_eq!(ex.screen(), Some("LOGIN"));
     assert!(
-        ex.error_message().unwrap().contains("password"),
+        ex.error_message().unwrap().contains("Invalid form data"),
         "{:?}",
         ex.error_message()
     );
@@ -200,7 +199,8 @@ async fn payload_that_does_not_fit_answers_same_screen_with_error() {
 
 #[tokio::test]
 async fn error_notification_is_acknowledged() {
-    let ex = client()
+    let (c0, _h) = client().await;
+    let ex = c0
         .error_notification("LOGIN", "payload-schema-error", "bad data")
         .await
         .unwrap();
@@ -210,17 +210,16 @@ async fn error_notification_is_acknowledged() {
 
 #[tokio::test]
 async fn body_that_is_not_json_is_400() {
-    let ex = client()
-        .post_raw("not json", HeaderMap::new())
-        .await
-        .unwrap();
+    let (c0, _h) = client().await;
+    let ex = c0.post_raw("not json", HeaderMap::new()).await.unwrap();
     assert_eq!(ex.status, 400);
 }
 
 #[tokio::test]
 async fn body_that_cannot_be_decrypted_is_421() {
     let body = json!({"encrypted_flow_data": "AAAA", "encrypted_aes_key": "AAAA", "initial_vector": "AAAA"});
-    let ex = client()
+    let (c0, _h) = client().await;
+    let ex = c0
         .post_raw(body.to_string(), HeaderMap::new())
         .await
         .unwrap();
@@ -230,34 +229,37 @@ async fn body_that_cannot_be_decrypted_is_421() {
 #[tokio::test]
 async fn request_for_another_key_is_421() {
     let other = KeyPair::generate().unwrap();
-    let c = FlowClient::for_service(app(AppState::new(key())), other.public_key()).path(PATH);
+    let h = Harness::sqlite().await;
+    let c = FlowClient::for_service(app(h.state.clone()), other.public_key()).path(PATH);
     assert_eq!(c.ping().await.unwrap().status, 421);
 }
 
 #[tokio::test]
 async fn body_over_one_mib_is_413() {
-    let ex = client()
+    let (c0, _h) = client().await;
+    let ex = c0
         .post_raw(vec![b'x'; 1024 * 1024 + 1], HeaderMap::new())
         .await
         .unwrap();
     assert_eq!(ex.status, 413);
 }
 
-fn with_secret() -> AppState {
-    let mut state = AppState::new(key());
+fn with_secret(h: &Harness) -> AppState {
+    let mut state = h.state.clone();
     state.app_secret = Some(SecretString::from("app-secret"));
     state
 }
 
 #[tokio::test]
 async fn signed_requests_pass_and_unsigned_or_badly_signed_are_432() {
-    let good = FlowClient::for_service(app(with_secret()), pair().public_key())
+    let h = Harness::sqlite().await;
+    let good = FlowClient::for_service(app(with_secret(&h)), pair().public_key())
         .path(PATH)
         .app_secret(SecretString::from("app-secret"));
     assert_eq!(good.ping().await.unwrap().status, 200);
-    let unsigned = FlowClient::for_service(app(with_secret()), pair().public_key()).path(PATH);
+    let unsigned = FlowClient::for_service(app(with_secret(&h)), pair().public_key()).path(PATH);
     assert_eq!(unsigned.ping().await.unwrap().status, 432);
-    let wrong = FlowClient::for_service(app(with_secret()), pair().public_key())
+    let wrong = FlowClient::for_service(app(with_secret(&h)), pair().public_key())
         .path(PATH)
         .app_secret(SecretString::from("nope"));
     assert_eq!(wrong.ping().await.unwrap().status, 432);
@@ -268,9 +270,14 @@ async fn signed_requests_pass_and_unsigned_or_badly_signed_are_432() {
 
 #[tokio::test]
 async fn forged_flow_token_signature_is_427_with_encrypted_error_msg() {
-    let app = app(with_secret());
+    let h = Harness::sqlite().await;
+    let token = sign_up::issue_flow_token(&h.store, "+15550009")
+        .await
+        .unwrap();
+    let app = app(with_secret(&h));
     let signed = FlowClient::for_service(app.clone(), pair().public_key())
         .path(PATH)
+        .flow_token(token.expose().to_owned())
         .app_secret(SecretString::from("app-secret"))
         .sign_flow_token();
     let ok = signed
@@ -285,10 +292,10 @@ async fn forged_flow_token_signature_is_427_with_encrypted_error_msg() {
     let mut req = waflow::endpoint::FlowRequest::new(waflow::endpoint::FlowAction::DataExchange);
     req.screen = Some("LOGIN".into());
     req.data = json!({"email": "z@example.test", "password": "p1"});
-    req.flow_token = Some("test-flow-token".into());
+    req.flow_token = Some(token.expose().to_owned());
     req.flow_token_signature = Some(waflow::crypto::jwt::sign_hs256(
         &SecretString::from("someone-else"),
-        &json!({"flow_token": "test-flow-token"}),
+        &json!({"flow_token": token.expose()}),
     ));
     let ex = signed.send(req).await.unwrap();
     assert_eq!(ex.status, 427);

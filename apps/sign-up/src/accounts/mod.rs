@@ -11,4 +11,4 @@ mod repo;
 pub mod rules;
 
 pub use error::AccountError;
-pub use repo::{Account, Accounts, NewAccount};
+pub use repo::{Account, Accounts, NewAccount, migrations};

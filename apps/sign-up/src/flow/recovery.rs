@@ -2,7 +2,7 @@
 
 use waflow_json::prelude::*;
 
-use super::common::{leave_link, new_password};
+use super::common::{INTENT, LEAVE, leave_link, new_password};
 use super::{FORGOT_PASSWORD, RESET_PASSWORD};
 
 pub(crate) fn forgot_password() -> Screen {
@@ -48,11 +48,17 @@ pub(crate) fn reset_password() -> Screen {
     Screen::new(RESET_PASSWORD)
         .title("New password")
         .terminal(true)
-        .data([email])
+        .data([email.clone()])
         .child(TextBody::new(
             "If an account uses this e-mail, its WhatsApp number has received a code.",
         ))
-        .child(leave_link())
+        .child(EmbeddedLink::new(
+            "Leave",
+            Action::data_exchange().payload([
+                (INTENT, serde_json::Value::from(LEAVE)),
+                ("email", email.r().into()),
+            ]),
+        ))
         .child(
             Form::new("form")
                 .child(code)

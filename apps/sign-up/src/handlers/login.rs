@@ -1,47 +1,108 @@
-//! `LOGIN` submit: not registered → SIGN_UP with the e-mail prefilled; wrong password → LOGIN
-//! again; otherwise LOGIN_SUCCESS.
+//! LOGIN (throttled, Argon2id-verified, opens a 24-hour session) and LOGIN_SUCCESS ("Stay logged
+//! in" extends the session to 30 days; the flow then closes).
 
+use secrecy::SecretString;
 use serde::Deserialize;
-use serde_json::json;
-use waflow::endpoint::{FlowError, FlowResponse, Payload, State};
+use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
+use waflow::store::CloseReason;
 
-use crate::users::Users;
+use super::common::{internal, login_screen, login_success_data, sign_up_screen};
+use super::entry::close;
+use crate::accounts::rules;
+use crate::flow;
+use crate::services::{SCOPE_LOGIN, SESSION_DEFAULT, SESSION_REMEMBERED, Services, TRY_LATER};
 
 /// The LOGIN form.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Login {
     /// E-mail.
+    #[serde(default)]
     pub email: String,
     /// Password.
+    #[serde(default)]
     pub password: String,
 }
 
-/// The LOGIN data-exchange handler.
+/// The LOGIN handler.
 ///
 /// # Errors
-/// None today; the signature leaves room for a fallible user store.
+/// 427 for an invalid token; 500 when the store fails.
 pub async fn login(
-    State(users): State<Users>,
+    State(services): State<Services>,
+    FlowToken(token): FlowToken,
     Payload(form): Payload<Login>,
 ) -> Result<FlowResponse, FlowError> {
-    if !users.exists(&form.email).await {
-        return Ok(FlowResponse::screen("SIGN_UP")
-            .error_message("You are not registered. Please sign up")
-            .data(json!({
-                "first_name_initial_value": "",
-                "last_name_initial_value": "",
-                "email_initial_value": form.email,
-                "password_initial_value": "",
-                "confirm_password_initial_value": "",
-            })));
+    let email = match rules::normalise_email(&form.email) {
+        Ok(e) => e,
+        Err(m) => return Ok(login_screen(form.email.trim()).error_message(m)),
+    };
+    if services.throttled(SCOPE_LOGIN, &email).await? {
+        return Ok(login_screen(&email).error_message(TRY_LATER));
     }
-    if !users.password_matches(&form.email, &form.password).await {
-        return Ok(FlowResponse::screen("LOGIN")
-            .error_message("Incorrect password")
-            .data(json!({
-                "email_initial_value": form.email,
-                "password_initial_value": "",
-            })));
+    if services
+        .accounts
+        .find_by_email(&email)
+        .await
+        .map_err(internal)?
+        .is_none()
+    {
+        return Ok(
+            sign_up_screen("", "", &email).error_message("You are not registered. Please sign up")
+        );
     }
-    Ok(FlowResponse::screen("LOGIN_SUCCESS"))
+    let Some(account) = services
+        .accounts
+        .authenticate(&email, SecretString::from(form.password))
+        .await
+        .map_err(internal)?
+    else {
+        services.failed(SCOPE_LOGIN, &email).await?;
+        tracing::info!("login refused");
+        return Ok(login_screen(&email).error_message("Incorrect password"));
+    };
+    services
+        .store
+        .attempts()
+        .reset(SCOPE_LOGIN, &email)
+        .await
+        .map_err(internal)?;
+    let phone = services.phone_of(&token).await?;
+    services
+        .store
+        .sessions()
+        .open(&phone, &account.id.to_string(), SESSION_DEFAULT)
+        .await
+        .map_err(internal)?;
+    tracing::info!("login succeeded");
+    Ok(FlowResponse::screen(flow::LOGIN_SUCCESS).data(login_success_data(&account)))
+}
+
+/// The LOGIN_SUCCESS form.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoginSuccess {
+    /// The "Stay logged in" opt-in (absent or `false` when not ticked).
+    #[serde(default)]
+    pub stay_logged_in: bool,
+}
+
+/// LOGIN_SUCCESS "Done": keeps the session 30 days when asked, then closes the flow.
+///
+/// # Errors
+/// 427 for an invalid token; 500 when the store fails.
+pub async fn login_success(
+    State(services): State<Services>,
+    FlowToken(token): FlowToken,
+    Payload(form): Payload<LoginSuccess>,
+) -> Result<FlowResponse, FlowError> {
+    if form.stay_logged_in {
+        let phone = services.phone_of(&token).await?;
+        let sessions = services.store.sessions();
+        if let Some(session) = sessions.current(&phone).await.map_err(internal)? {
+            sessions
+                .open(&phone, &session.subject, SESSION_REMEMBERED)
+                .await
+                .map_err(internal)?;
+        }
+    }
+    close(&services, &token, CloseReason::Completed).await
 }
