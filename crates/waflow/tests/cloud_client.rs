@@ -750,3 +750,40 @@ fn categories_parse_from_cli_spelling() {
     );
     assert!("nope".parse::<FlowCategory>().is_err());
 }
+
+#[tokio::test]
+async fn typed_flow_json_is_uploaded_indented() {
+    let server = MockServer::start().await;
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/graph/signup_flow.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let flow = waflow_json::FlowJson::from_json_str(&text).unwrap();
+    Mock::given(method("POST"))
+        .and(path("/v26.0/flow-1/assets"))
+        .and(body_string_contains("\n  \"version\": \"3.0\""))
+        .respond_with(ok(json!({"success": true, "validation_errors": []})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v26.0/waba-1/flows"))
+        .and(body_string_contains("\\\"LOGIN_SUCCESS\\\""))
+        .respond_with(ok(json!({"id": "flow-2"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    assert!(
+        c.update_flow_json_from("flow-1", &flow)
+            .await
+            .unwrap()
+            .success
+    );
+    let created = c
+        .create_flow(&CreateFlow::new("sign_up", [FlowCategory::SignUp]).flow_json_from(&flow))
+        .await
+        .unwrap();
+    assert_eq!(created.id, "flow-2");
+}

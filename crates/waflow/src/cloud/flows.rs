@@ -45,6 +45,10 @@ impl CreateFlow {
             publish: None,
         }
     }
+    /// The Flow JSON from the typed model.
+    pub fn flow_json_from(self, flow_json: &waflow_json::FlowJson) -> Self {
+        self.flow_json(flow_json.to_json_pretty())
+    }
     /// Copy the Flow JSON of an existing flow.
     pub fn clone_flow_id(mut self, id: impl Into<String>) -> Self {
         self.clone_flow_id = Some(id.into());
@@ -234,22 +238,18 @@ impl Client {
         .await
     }
 
-    /// Uploads a typed [`waflow_json::FlowJson`]; see [`Self::update_flow_json`].
+    /// Uploads a typed [`waflow_json::FlowJson`] (indented, so Meta's line numbers are useful);
+    /// see [`Self::update_flow_json`].
     ///
     /// # Errors
-    /// [`CloudError::InvalidRequest`] if the model does not serialise; otherwise as
-    /// [`Self::update_flow_json`].
-    pub async fn update_flow_json_model<T>(
+    /// As [`Self::update_flow_json`].
+    pub async fn update_flow_json_from(
         &self,
         flow_id: &str,
-        flow_json: &T,
-    ) -> Result<FlowJsonUpdate, CloudError>
-    where
-        T: Serialize + ?Sized,
-    {
-        let text = serde_json::to_string_pretty(flow_json)
-            .map_err(|e| CloudError::InvalidRequest(e.to_string()))?;
-        self.update_flow_json(flow_id, text).await
+        flow_json: &waflow_json::FlowJson,
+    ) -> Result<FlowJsonUpdate, CloudError> {
+        self.update_flow_json(flow_id, flow_json.to_json_pretty())
+            .await
     }
 
     /// Publishes a draft flow.
