@@ -481,3 +481,93 @@ async fn missing_credentials_are_named() {
         .failure()
         .stderr(predicate::str::contains("WAFLOW_PHONE_ID"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deploy_updates_an_existing_flow_whose_json_changed() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v26.0/111/flows"))
+        .respond_with(ok(
+            json!({"data": [{"name": "sign_up", "status": "DRAFT", "categories": ["SIGN_UP"],
+            "endpoint_uri": "https://old.example.com/flow", "id": "1001"}]}),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v26.0/1001"))
+        .and(body_json(
+            json!({"endpoint_uri": "https://example.com/sign-up-flow"}),
+        ))
+        .respond_with(ok(json!({"success": true})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v26.0/1001/assets"))
+        .respond_with(ok(json!({"data": [{"name": "flow.json", "asset_type": "FLOW_JSON", "download_url": format!("{}/cdn/flow.json", server.uri())}]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/cdn/flow.json"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string(r#"{"version": "3.0", "screens": []}"#),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v26.0/1001/assets"))
+        .respond_with(ok(json!({"success": true})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut cmd = waflow(&server);
+    cmd.args(["flows", "deploy"]).arg(seed()).args([
+        "--name",
+        "sign_up",
+        "--endpoint-uri",
+        "https://example.com/sign-up-flow",
+        "--json",
+    ]);
+    let out = run(cmd).await.success().get_output().stdout.clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        (
+            report["created"].as_bool(),
+            report["metadata_updated"].as_bool(),
+            report["uploaded"].as_bool()
+        ),
+        (Some(false), Some(true), Some(true))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deprecate_and_delete_report_metas_refusal() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v26.0/1003/deprecate"))
+        .respond_with(ok(json!({"success": true})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v26.0/1003"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            json!({"error": {"message": "Can't delete a flow that is not in DRAFT status",
+            "type": "OAuthException", "code": 139004, "fbtrace_id": "AbC"}}),
+        ))
+        .mount(&server)
+        .await;
+    let mut dep = waflow(&server);
+    dep.args(["flows", "deprecate", "1003", "--json"]);
+    let out = run(dep).await.success().get_output().stdout.clone();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out).unwrap()["deprecated"],
+        true
+    );
+    let mut del = waflow(&server);
+    del.args(["flows", "delete", "1003"]);
+    run(del)
+        .await
+        .code(1)
+        .stderr(predicate::str::contains("139004"));
+}
