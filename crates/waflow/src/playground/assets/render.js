@@ -218,7 +218,7 @@ const RENDERERS = {
             end.title && h('span', { class: 'opt-title' }, toText(end.title)),
             end.description && h('span', { class: 'opt-desc' }, toText(end.description)),
             end.metadata && h('span', { class: 'opt-meta' }, toText(end.metadata))),
-          h('span', { class: 'chevron' }, '›'));
+          h('span', { class: 'nav-chevron' }, '›'));
       }));
   },
 };
