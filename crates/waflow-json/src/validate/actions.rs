@@ -135,8 +135,8 @@ fn push_actions<'a>(
 }
 
 /// Runs the action rules.
-pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
-    for action in collect(doc) {
+pub(super) fn check(doc: &Doc<'_>, actions: &[Action<'_>], report: &mut Report) {
+    for action in actions {
         let screen = &doc.screens[action.screen];
         let Some(name) = action.name() else {
             report.error(
@@ -146,7 +146,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
             );
             continue;
         };
-        if !check_allowed(doc.version, &action, name, report) {
+        if !check_allowed(doc.version, action, name, report) {
             continue;
         }
         for key in action.value.keys() {
@@ -167,7 +167,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                         "On-click-action 'complete' can only be configured on a terminal screen.",
                     );
                 }
-                check_picker_payload(screen, &action, report);
+                check_picker_payload(screen, action, report);
             }
             "data_exchange" => {
                 if !doc.has_data_api {
@@ -177,10 +177,10 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                         "The property 'data_api_version' is required for data_exchange action.",
                     );
                 }
-                check_picker_payload(screen, &action, report);
+                check_picker_payload(screen, action, report);
             }
-            "navigate" => check_navigate(doc, screen, &action, report),
-            "update_data" => check_update_data(screen, &action, report),
+            "navigate" => check_navigate(doc, screen, action, report),
+            "update_data" => check_update_data(screen, action, report),
             "open_url" if !get(action.value, "url").is_some_and(Value::is_string) => {
                 report.error(
                     Rule::MissingRequiredProperty,

@@ -272,7 +272,7 @@ fn walk<'a>(
             );
             continue;
         };
-        let Some(kind) = value.get("type").and_then(Value::as_str) else {
+        let Some(kind) = get(value, "type").and_then(Value::as_str) else {
             report.error(
                 Rule::MissingRequiredProperty,
                 pointer,
@@ -300,7 +300,7 @@ fn walk<'a>(
         let own = |key: &str| pointer::join(&nodes[me].pointer, key);
         match kind {
             "Form" => {
-                if let Some(Value::Array(list)) = value.get("children") {
+                if let Some(Value::Array(list)) = get(value, "children") {
                     let place = Place {
                         form: Some(me),
                         ..inner(Container::Form)
@@ -310,7 +310,7 @@ fn walk<'a>(
             }
             "If" => {
                 for (key, container) in [("then", Container::Then), ("else", Container::Else)] {
-                    if let Some(Value::Array(list)) = value.get(key) {
+                    if let Some(Value::Array(list)) = get(value, key) {
                         let place = Place {
                             if_depth: place.if_depth + 1,
                             in_branch: true,
@@ -321,7 +321,7 @@ fn walk<'a>(
                 }
             }
             "Switch" => {
-                if let Some(Value::Object(cases)) = value.get("cases") {
+                if let Some(Value::Object(cases)) = get(value, "cases") {
                     let cases_pointer = own("cases");
                     for (key, list) in cases {
                         if let Value::Array(list) = list {

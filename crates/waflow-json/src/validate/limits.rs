@@ -171,7 +171,15 @@ fn check_caps(version: Version, screen: &Screen<'_>, report: &mut Report) {
         if !screen.nodes.iter().any(|node| node.kind == kind) {
             continue;
         }
-        let found = screen_count(screen, kind);
+        let branches = screen
+            .nodes
+            .iter()
+            .any(|node| matches!(node.kind, "If" | "Switch"));
+        let found = if branches {
+            screen_count(screen, kind)
+        } else {
+            screen.nodes.iter().filter(|node| node.kind == kind).count()
+        };
         if found > cap {
             let rule = if kind == "Footer" {
                 Rule::MoreThanOneFooter
@@ -322,14 +330,19 @@ fn check_text(node: &Node<'_>, report: &mut Report) {
     let Some(Value::Array(items)) = get(node.value, "data-source") else {
         return;
     };
-    let base = pointer::join(&node.pointer, "data-source");
     for (index, item) in items.iter().enumerate() {
+        let Some(item) = item.as_object() else {
+            continue;
+        };
         for (key, limit) in ITEM_LIMITS {
-            let text = item.get(key).and_then(Value::as_str);
+            let text = get(item, key).and_then(Value::as_str);
             if let Some(count) = text.and_then(|text| truncated(text, limit)) {
                 report.warning(
                     Rule::TextTruncated,
-                    pointer::join(&pointer::index(&base, index), key),
+                    pointer::join(
+                        &pointer::index(&pointer::join(&node.pointer, "data-source"), index),
+                        key,
+                    ),
                     format!(
                         "Data-source item '{key}' has {count} characters; the client shows {limit} \
                          and cuts the rest."

@@ -139,8 +139,9 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     forms::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
-    actions::check(&doc, &mut report);
-    routing::check(&doc, &mut report);
+    let actions = actions::collect(&doc);
+    actions::check(&doc, &actions, &mut report);
+    routing::check(&doc, &actions, &mut report);
     report.into_findings()
 }
 

@@ -19,15 +19,15 @@ struct Edge<'a> {
 }
 
 /// Runs the routing rules.
-pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
-    let navigate: Vec<(Edge<'_>, String)> = actions::collect(doc)
-        .into_iter()
+pub(super) fn check<'a>(doc: &Doc<'a>, actions: &[actions::Action<'a>], report: &mut Report) {
+    let navigate: Vec<(Edge<'a>, String)> = actions
+        .iter()
         .filter(|action| action.name() == Some("navigate"))
         .filter_map(|action| {
             let from = doc.screens[action.screen].id;
             let to = action.next()?;
             doc.screen(to)?;
-            (from != to).then_some((Edge { from, to }, action.pointer))
+            (from != to).then(|| (Edge { from, to }, action.pointer.clone()))
         })
         .collect();
     match doc.root.get("routing_model") {
