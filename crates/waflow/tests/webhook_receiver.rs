@@ -498,3 +498,19 @@ async fn store_is_a_delivery_log() {
             .unwrap()
     );
 }
+
+#[tokio::test]
+async fn empty_verify_token_never_passes_the_handshake() {
+    let a = app(Webhook::new(
+        SecretString::from(""),
+        SecretString::from(SECRET),
+    ));
+    let (s, _) = send(
+        &a,
+        Request::get("/webhook?hub.mode=subscribe&hub.verify_token=&hub.challenge=1")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}

@@ -214,10 +214,9 @@ async fn handshake(
         .get("hub.verify_token")
         .map(String::as_str)
         .unwrap_or_default();
-    let token_ok: bool = token
-        .as_bytes()
-        .ct_eq(hook.verify_token.expose_secret().as_bytes())
-        .into();
+    let expected = hook.verify_token.expose_secret().as_bytes();
+    // An empty configured token would let anyone pass the handshake: refuse instead.
+    let token_ok: bool = !expected.is_empty() && bool::from(token.as_bytes().ct_eq(expected));
     if !(mode_ok && token_ok) {
         tracing::warn!("webhook verify handshake refused");
         return WebhookError::HandshakeRefused.into_response();
