@@ -106,6 +106,32 @@ pub fn app(state: AppState) -> Router {
             get(move || async move { axum::Json(outbox.messages()) }),
         );
     }
+    router = router.nest(
+        "/playground",
+        waflow::playground::Playground::for_flow(
+            flow::sign_up_flow(),
+            state.app_secret.iter().fold(
+                waflow::testing::FlowClient::for_service(
+                    endpoint(&state),
+                    state.private_key.public_key(),
+                ),
+                |c, s| c.app_secret(s.clone()),
+            ),
+        )
+        .flow_token({
+            let store = state.services.store.clone();
+            move || {
+                let store = store.clone();
+                async move {
+                    crate::services::issue_flow_token(&store, "playground")
+                        .await
+                        .map(|t| t.expose().to_owned())
+                        .unwrap_or_default()
+                }
+            }
+        })
+        .into_router(),
+    );
     router = crate::webhook::mount(router, &state);
     router
 }

@@ -10,6 +10,7 @@ import { ROOT, freePort, start, waitFor } from '../lib/server.js';
 
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 const WAFLOW = process.env.WAFLOW_BIN || join(ROOT, 'target', 'release', 'waflow');
+const SIGN_UP = process.env.SIGN_UP_BIN || join(ROOT, 'target', 'release', 'sign-up');
 let app;
 let appPort;
 let dataDir;
@@ -19,10 +20,12 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'waflow-signup-'));
   appPort = await freePort();
-  app = start('cargo', ['run', '--quiet', '--release', '-p', 'sign-up', '--',
-    '--addr', `127.0.0.1:${appPort}`, '--data-dir', dataDir]);
-  // the first `cargo run` may still have to build
-  await waitFor(`http://127.0.0.1:${appPort}/playground/`, 900_000, app);
+  const appArgs = ['--addr', `127.0.0.1:${appPort}`, '--data-dir', dataDir];
+  // .ci/suites/browser.sh builds the release binary first; without it, `cargo run` builds it
+  app = existsSync(SIGN_UP)
+    ? start(SIGN_UP, appArgs)
+    : start('cargo', ['run', '--quiet', '--release', '-p', 'sign-up', '--', ...appArgs]);
+  await waitFor(`http://127.0.0.1:${appPort}/playground/`, 540_000, app);
   browser = await launch();
 });
 
