@@ -5,7 +5,7 @@
 //! (`$argon2id$v=19$m=19456,t=2,p=1$...`), so the parameters can be raised later and old hashes
 //! still verify.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
 use secrecy::{ExposeSecret, SecretString};
@@ -19,6 +19,19 @@ pub const T_COST: u32 = 2;
 /// Parallelism.
 pub const P_COST: u32 = 1;
 
+/// At most one hash per core runs at once (each holds `M_COST_KIB` of memory): a flood of
+/// sign-ups or logins queues here instead of multiplying memory (found by `scripts/soak.sh`).
+async fn permit() -> Result<tokio::sync::OwnedSemaphorePermit, AccountError> {
+    static LIMIT: OnceLock<Arc<tokio::sync::Semaphore>> = OnceLock::new();
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    LIMIT
+        .get_or_init(|| Arc::new(tokio::sync::Semaphore::new(cores)))
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| AccountError::Hash(e.to_string()))
+}
+
 fn argon2() -> Result<Argon2<'static>, AccountError> {
     let params = Params::new(M_COST_KIB, T_COST, P_COST, None)
         .map_err(|e| AccountError::Hash(e.to_string()))?;
@@ -27,7 +40,9 @@ fn argon2() -> Result<Argon2<'static>, AccountError> {
 
 /// Hashes `password` into a PHC string on a blocking thread.
 pub async fn hash(password: SecretString) -> Result<String, AccountError> {
+    let permit = permit().await?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         argon2()?
             .hash_password(password.expose_secret().as_bytes())
             .map(|h| h.to_string())
@@ -40,7 +55,9 @@ pub async fn hash(password: SecretString) -> Result<String, AccountError> {
 /// Checks `password` against `phc` on a blocking thread. `None` (no such account) still runs
 /// one verification against a fixed hash, so a missing account takes as long as a wrong password.
 pub async fn verify(password: SecretString, phc: Option<String>) -> Result<bool, AccountError> {
+    let permit = permit().await?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let argon = argon2()?;
         let (phc, real) = match phc {
             Some(phc) => (phc, true),
