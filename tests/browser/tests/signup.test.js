@@ -25,7 +25,7 @@ before(async () => {
   app = existsSync(SIGN_UP)
     ? start(SIGN_UP, appArgs)
     : start('cargo', ['run', '--quiet', '--release', '-p', 'sign-up', '--', ...appArgs]);
-  await waitFor(`http://127.0.0.1:${appPort}/playground/`, 540_000, app);
+  await waitFor(`http://127.0.0.1:${appPort}/playground`, 540_000, app);
   browser = await launch();
 });
 
