@@ -185,3 +185,18 @@ fn seed_builder_passes_serde_json_directly() {
     let flow = sign_up_flow();
     assert_eq!(serde_json::to_value(&flow).unwrap(), flow.to_value());
 }
+
+#[test]
+fn seed_flow_builds_and_a_broken_one_does_not() {
+    let flow = sign_up_flow()
+        .build()
+        .expect("the seed flow has no validator errors");
+    assert_eq!(flow.to_value(), seed());
+    // Without any terminal screen Meta rejects the upload; `build` hands back the findings.
+    let mut broken = sign_up_flow();
+    for screen in &mut broken.screens {
+        screen.terminal = None;
+    }
+    let findings = broken.build().unwrap_err();
+    assert!(findings.iter().any(|f| f.severity == Severity::Error));
+}

@@ -40,23 +40,29 @@ pub use text::{RichText, TextBody, TextCaption, TextHeading, TextSubheading};
 use crate::parse::{error_at, from_tagged_body};
 
 macro_rules! components {
-    ($($(#[$doc:meta])* $variant:ident),+ $(,)?) => {
+    (
+        inline { $($(#[$doc:meta])* $variant:ident),+ $(,)? }
+        boxed { $($(#[$bdoc:meta])* $bvariant:ident),+ $(,)? }
+    ) => {
         /// A component of a screen's layout, internally tagged by `"type"`.
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(tag = "type")]
         #[non_exhaustive]
         pub enum Component {
             $($(#[$doc])* $variant($variant),)+
+            $($(#[$bdoc])* $bvariant(Box<$bvariant>),)+
         }
 
         impl Component {
             /// Every component `type` this crate knows.
-            pub const TYPES: &'static [&'static str] = &[$(stringify!($variant)),+];
+            pub const TYPES: &'static [&'static str] =
+                &[$(stringify!($variant),)+ $(stringify!($bvariant)),+];
 
             /// The wire `type`, e.g. `TextInput`.
             pub fn type_name(&self) -> &'static str {
                 match self {
                     $(Self::$variant(_) => stringify!($variant),)+
+                    $(Self::$bvariant(_) => stringify!($bvariant),)+
                 }
             }
         }
@@ -65,6 +71,13 @@ macro_rules! components {
             impl From<$variant> for Component {
                 fn from(value: $variant) -> Self {
                     Self::$variant(value)
+                }
+            }
+        )+
+        $(
+            impl From<$bvariant> for Component {
+                fn from(value: $bvariant) -> Self {
+                    Self::$bvariant(Box::new(value))
                 }
             }
         )+
@@ -82,6 +95,12 @@ macro_rules! components {
                 $(
                     let name = stringify!($variant);
                     let mut schema = <$variant as schemars::JsonSchema>::json_schema(generator);
+                    with_type_tag(&mut schema, name);
+                    generator.definitions_mut().insert(name.to_owned(), schema.to_value());
+                    variants.push(serde_json::json!({ "$ref": format!("#{defs}/{name}") }));
+                )+                $(
+                    let name = stringify!($bvariant);
+                    let mut schema = <$bvariant as schemars::JsonSchema>::json_schema(generator);
                     with_type_tag(&mut schema, name);
                     generator.definitions_mut().insert(name.to_owned(), schema.to_value());
                     variants.push(serde_json::json!({ "$ref": format!("#{defs}/{name}") }));
@@ -106,6 +125,7 @@ macro_rules! components {
                 };
                 match kind.as_str() {
                     $(stringify!($variant) => from_tagged_body(body).map(Self::$variant),)+
+                    $(stringify!($bvariant) => from_tagged_body(body).map(|c| Self::$bvariant(Box::new(c))),)+
                     other => Err(error_at("/type", &format!("unknown component type `{other}`"))),
                 }
             }
@@ -114,54 +134,59 @@ macro_rules! components {
 }
 
 components! {
-    /// Heading text.
-    TextHeading,
-    /// Subheading text.
-    TextSubheading,
-    /// Body text.
-    TextBody,
-    /// Caption text.
-    TextCaption,
-    /// Markdown text (5.1+).
-    RichText,
-    /// Single-line input.
-    TextInput,
-    /// Multi-line input.
-    TextArea,
-    /// Several options.
-    CheckboxGroup,
-    /// One option.
-    RadioButtonsGroup,
-    /// One option from a list.
-    Dropdown,
-    /// Several options as chips (6.3+).
-    ChipsSelector,
-    /// A date.
-    DatePicker,
-    /// A date or range on a calendar (6.1+).
-    CalendarPicker,
-    /// A consent checkbox.
-    OptIn,
-    /// A link.
-    EmbeddedLink,
-    /// The bottom button.
-    Footer,
-    /// An image.
-    Image,
-    /// Swipeable images (7.1+).
-    ImageCarousel,
-    /// Photo upload (4.0+).
-    PhotoPicker,
-    /// Document upload (4.0+).
-    DocumentPicker,
-    /// A list of tappable items (6.2+).
-    NavigationList,
-    /// Conditional branch (4.0+).
-    If,
-    /// Case selection (4.0+).
-    Switch,
-    /// A form.
-    Form,
+    inline {
+        /// Heading text.
+        TextHeading,
+        /// Subheading text.
+        TextSubheading,
+        /// Body text.
+        TextBody,
+        /// Caption text.
+        TextCaption,
+        /// Markdown text (5.1+).
+        RichText,
+        /// Single-line input.
+        TextInput,
+        /// Multi-line input.
+        TextArea,
+        /// A link.
+        EmbeddedLink,
+        /// The bottom button.
+        Footer,
+        /// Conditional branch (4.0+).
+        If,
+        /// Case selection (4.0+).
+        Switch,
+        /// A form.
+        Form,
+    }
+    // Large, less frequent components are boxed so a `Vec<Component>` stays compact.
+    boxed {
+        /// Several options.
+        CheckboxGroup,
+        /// One option.
+        RadioButtonsGroup,
+        /// One option from a list.
+        Dropdown,
+        /// Several options as chips (6.3+).
+        ChipsSelector,
+        /// A date.
+        DatePicker,
+        /// A date or range on a calendar (6.1+).
+        CalendarPicker,
+        /// A consent checkbox.
+        OptIn,
+        /// An image.
+        Image,
+        /// Swipeable images (7.1+).
+        ImageCarousel,
+        /// Photo upload (4.0+).
+        PhotoPicker,
+        /// Document upload (4.0+).
+        DocumentPicker,
+        /// A list of tappable items (6.2+).
+        NavigationList,
+    }
 }
 
 /// Adds the `"type": "<name>"` constant to a component struct's schema.
