@@ -107,10 +107,20 @@ async fn payload_is_typed_and_a_misfit_answers_the_same_screen() {
     let bad = c.data_exchange("AGE", json!({"age": "old"})).await.unwrap();
     assert_eq!(bad.status, 200);
     assert_eq!(bad.screen(), Some("AGE"));
-    assert!(
-        bad.error_message()
-            .unwrap()
-            .starts_with("Invalid form data")
+    assert_eq!(
+        bad.error_message(),
+        Some("Invalid form data: `age` has the wrong type")
+    );
+    // The value the client sent (it could be a password) is never echoed back.
+    let secret = c
+        .data_exchange("AGE", json!({"age": "hunter2-secret"}))
+        .await
+        .unwrap();
+    assert!(!secret.error_message().unwrap().contains("hunter2"));
+    let missing = c.data_exchange("AGE", json!({})).await.unwrap();
+    assert_eq!(
+        missing.error_message(),
+        Some("Invalid form data: missing field `age`")
     );
 }
 

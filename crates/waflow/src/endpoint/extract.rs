@@ -62,13 +62,27 @@ where
             Value::Null => &Value::Object(serde_json::Map::new()),
             other => other,
         };
-        T::deserialize(data).map(Self).map_err(|e| {
-            tracing::debug!(error = %e, "payload does not fit the handler's type");
-            Rejection::Respond(
-                FlowResponse::screen(ctx.request.screen())
-                    .error_message(format!("Invalid form data: {e}")),
-            )
-        })
+        serde_path_to_error::deserialize(data)
+            .map(Self)
+            .map_err(|e| {
+                let message = payload_error_message(&e);
+                tracing::debug!(field = %e.path(), "payload does not fit the handler's type");
+                Rejection::Respond(
+                    FlowResponse::screen(ctx.request.screen()).error_message(message),
+                )
+            })
+    }
+}
+
+/// Describes a payload mismatch without quoting the value the client sent (it may be a password).
+fn payload_error_message(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let inner = error.inner().to_string();
+    if inner.starts_with("missing field") || inner.starts_with("unknown field") {
+        return format!("Invalid form data: {inner}");
+    }
+    match error.path().to_string().as_str() {
+        "." | "" => "Invalid form data".to_owned(),
+        field => format!("Invalid form data: `{field}` has the wrong type"),
     }
 }
 
