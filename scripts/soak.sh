@@ -50,7 +50,8 @@ token=$("$BIN" issue-token --phone +15550000000 --data-dir "$WORK/data" 2>/dev/n
   --count 20000 --kind ping --flow-token "$token"
 # Bad requests for the flood: garbage (400), envelopes that fail before RSA (421), and envelopes
 # with a full-size wrapped key, so every one costs the server an RSA private-key operation (421).
-rsa_junk=$(head -c 256 /dev/urandom | base64 -w0)
+# (a leading zero byte keeps it below the modulus, so the RSA operation really runs)
+rsa_junk=$({ printf '\000'; head -c 255 /dev/urandom; } | base64 -w0)
 iv=$(head -c 16 /dev/urandom | base64 -w0)
 data=$(head -c 48 /dev/urandom | base64 -w0)
 printf '%s\n' 'garbage' \
@@ -58,6 +59,8 @@ printf '%s\n' 'garbage' \
   "{\"encrypted_flow_data\":\"$data\",\"encrypted_aes_key\":\"$rsa_junk\",\"initial_vector\":\"$iv\"}" \
   >"$WORK/bad.jsonl"
 
+# MALLOC_MMAP_THRESHOLD_ (set it to 131072 to test the recommendation of docs/operations.md)
+# passes through to the server.
 RUST_LOG=${RUST_LOG:-warn} "$BIN" --addr "127.0.0.1:$PORT" --data-dir "$WORK/data" --private-key "$WORK/key.pem" \
   >"$WORK/server.log" 2>&1 &
 server=$!
