@@ -170,7 +170,7 @@ async fn login_and_sessions(h: &Harness) {
         json!({"email": "nobody@example.test", "password": "secret123"}),
     )
     .await;
-    assert_eq!(unknown.screen(), Some("SIGN_UP"));
+    assert_eq!(unknown.screen(), Some("LOGIN"));
     assert_eq!(
         unknown.error_message(),
         Some("You are not registered. Please sign up")

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
 use waflow::store::CloseReason;
 
-use super::common::{internal, login_screen, login_success_data, sign_up_screen};
+use super::common::{internal, login_screen, login_success_data};
 use super::entry::close;
 use crate::accounts::rules;
 use crate::flow;
@@ -46,9 +46,10 @@ pub async fn login(
         .map_err(internal)?
         .is_none()
     {
-        return Ok(
-            sign_up_screen("", "", &email).error_message("You are not registered. Please sign up")
-        );
+        // The tutorial answers with SIGN_UP here, but LOGIN -> SIGN_UP would be a backward route of
+        // SIGN_UP -> LOGIN, which Meta's routing model forbids (the client refuses the transition
+        // with `invalid-screen-transition`), so the user stays on LOGIN and is told to sign up.
+        return Ok(login_screen(&email).error_message("You are not registered. Please sign up"));
     }
     let Some(account) = services
         .accounts
