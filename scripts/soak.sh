@@ -23,7 +23,7 @@ WORK=${WORK:-/tmp/waflow-soak}
 BENCH=${BENCH:-/work/shared/bench}
 PYTHON=${PYTHON:-/tmp/pywa-signup-venv/bin/python}
 URL="http://127.0.0.1:$PORT/sign-up-flow"
-unset DATABASE_URL WAFLOW_PRIVATE_KEY WHATSAPP_TOKEN WAFLOW_APP_SECRET
+unset DATABASE_URL WAFLOW_PRIVATE_KEY WAFLOW_TOKEN WAFLOW_APP_SECRET
 
 if ! "$PYTHON" -c 'import cryptography' 2>/dev/null; then
   PYTHON="$WORK/venv/bin/python"

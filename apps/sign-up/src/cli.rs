@@ -47,12 +47,21 @@ pub struct Cli {
     /// The Meta app secret: enables the X-Hub-Signature-256 check (432).
     #[arg(long, env = "WAFLOW_APP_SECRET", hide_env_values = true, global = true)]
     pub app_secret: Option<SecretString>,
+    /// Verify token of the webhook handshake: with the app secret, mounts the completion webhook
+    /// at `/webhook`.
+    #[arg(
+        long,
+        env = "WAFLOW_VERIFY_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub verify_token: Option<SecretString>,
     /// Cloud API access token: reset codes are sent as WhatsApp messages (else: dev outbox).
-    #[arg(long, env = "WHATSAPP_TOKEN", hide_env_values = true, global = true)]
-    pub whatsapp_token: Option<SecretString>,
-    /// Cloud API phone number id that sends the reset codes.
-    #[arg(long, env = "WHATSAPP_PHONE_ID", global = true)]
-    pub whatsapp_phone_id: Option<String>,
+    #[arg(long, env = "WAFLOW_TOKEN", hide_env_values = true, global = true)]
+    pub access_token: Option<SecretString>,
+    /// Cloud API phone number id that sends the reset codes and the flow.
+    #[arg(long, env = "WAFLOW_PHONE_ID", global = true)]
+    pub phone_id: Option<String>,
 }
 
 /// The subcommands.

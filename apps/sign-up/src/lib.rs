@@ -11,6 +11,7 @@ pub mod delivery;
 pub mod flow;
 pub mod handlers;
 pub mod send;
+pub mod serve;
 pub mod server;
 pub mod services;
 pub mod webhook;

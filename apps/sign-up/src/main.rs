@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use axum::serve::ListenerExt as _;
 use clap::Parser as _;
 use sign_up::cli::{Cli, Command};
 use sign_up::delivery::{CloudSender, DevOutbox};
@@ -51,7 +50,7 @@ async fn issue_token(cli: &Cli, phone: &str) -> anyhow::Result<()> {
 async fn serve(cli: Cli) -> anyhow::Result<()> {
     let private_key = cli.load_key()?;
     let store = cli.open_store().await?;
-    let mut state = match (&cli.whatsapp_token, &cli.whatsapp_phone_id) {
+    let mut state = match (&cli.access_token, &cli.phone_id) {
         (Some(token), Some(phone_id)) => {
             let client = waflow::cloud::Client::builder()
                 .token(token.clone())
@@ -67,28 +66,24 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         }
         _ => {
             tracing::warn!(
-                "no WHATSAPP_TOKEN / WHATSAPP_PHONE_ID: reset codes go to the DEVELOPMENT outbox \
+                "no WAFLOW_TOKEN / WAFLOW_PHONE_ID: reset codes go to the DEVELOPMENT outbox \
                  (console and GET /dev/outbox)"
             );
             AppState::with_outbox(private_key, store.clone(), DevOutbox::printing()).await?
         }
     };
     state.app_secret = cli.app_secret.clone();
+    state.verify_token = cli.verify_token.clone();
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
         .with_context(|| format!("binding {}", cli.addr))?;
-    tracing::info!("listening on http://{}{ENDPOINT_PATH}", cli.addr);
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::warn!("cannot set TCP_NODELAY: {e}");
-        }
-    });
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("serving");
+    tracing::info!("flow endpoint: http://{}{ENDPOINT_PATH}", cli.addr);
+    tracing::info!("playground:    http://{}/playground", cli.addr);
+    sign_up::serve::serve(listener, app(state), async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    let served: anyhow::Result<()> = Ok(());
     store.close().await;
     served
 }

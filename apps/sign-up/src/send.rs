@@ -30,8 +30,10 @@ pub struct SendArgs {
 /// # Errors
 /// No Cloud API credentials, the store or Meta fails.
 pub async fn run(cli: &Cli, args: &SendArgs) -> anyhow::Result<String> {
-    let (Some(token), Some(phone_id)) = (&cli.whatsapp_token, &cli.whatsapp_phone_id) else {
-        anyhow::bail!("sending needs WHATSAPP_TOKEN and WHATSAPP_PHONE_ID");
+    let (Some(token), Some(phone_id)) = (&cli.access_token, &cli.phone_id) else {
+        anyhow::bail!(
+            "sending needs WAFLOW_TOKEN and WAFLOW_PHONE_ID (or --access-token and --phone-id)"
+        );
     };
     let store = cli.open_store().await?;
     let flow_token = issue_flow_token(&store, &args.to)

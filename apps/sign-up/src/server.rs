@@ -25,6 +25,8 @@ pub struct AppState {
     pub private_key: PrivateKey,
     /// The Meta app secret (enables the 432 signature check).
     pub app_secret: Option<SecretString>,
+    /// Verify token of the webhook handshake; with the app secret it mounts `/webhook`.
+    pub verify_token: Option<SecretString>,
     /// Store, accounts and code delivery.
     pub services: Services,
     /// The development outbox, when codes are not sent through the Cloud API.
@@ -59,6 +61,7 @@ impl AppState {
         Ok(Self {
             private_key,
             app_secret: None,
+            verify_token: None,
             services: Services {
                 store,
                 accounts,
@@ -123,10 +126,14 @@ pub fn app(state: AppState) -> Router {
             move || {
                 let store = store.clone();
                 async move {
-                    crate::services::issue_flow_token(&store, "playground")
-                        .await
-                        .map(|t| t.expose().to_owned())
-                        .unwrap_or_default()
+                    match crate::services::issue_flow_token(&store, "playground").await {
+                        Ok(token) => token.expose().to_owned(),
+                        Err(e) => {
+                            // The empty token is then refused with 427, which the page shows.
+                            tracing::error!("cannot issue a playground flow token: {e}");
+                            String::new()
+                        }
+                    }
                 }
             }
         })

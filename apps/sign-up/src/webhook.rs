@@ -1,12 +1,12 @@
 //! The completion webhook at [`WEBHOOK_PATH`], as in the tutorial: Meta's handshake answered
-//! with `WAFLOW_VERIFY_TOKEN`, signatures checked with the app secret (`--app-secret` /
+//! with the verify token (`--verify-token` / `WAFLOW_VERIFY_TOKEN`), signatures checked with the app secret (`--app-secret` /
 //! `WAFLOW_APP_SECRET`), duplicate deliveries dropped through the store, and each flow
 //! completion handed to the app: the flow token is closed and the phone's session logged.
 //!
 //! Mounted only when both the verify token and the app secret are set.
 
 use axum::Router;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret as _, SecretString};
 use serde_json::Value;
 use waflow::store::{CloseReason, Store, StoreError};
 use waflow::webhook::{Completion, FlowEvent, Webhook};
@@ -15,26 +15,20 @@ use crate::AppState;
 
 /// Where the webhook is mounted.
 pub const WEBHOOK_PATH: &str = "/webhook";
-/// The environment variable holding the verify token.
-pub const VERIFY_TOKEN_ENV: &str = "WAFLOW_VERIFY_TOKEN";
-
-/// Adds the webhook to `router` when `WAFLOW_VERIFY_TOKEN` and the app secret are both set.
+/// Adds the webhook to `router` when the verify token and the app secret are both set.
 pub fn mount(router: Router, state: &AppState) -> Router {
-    let verify = std::env::var(VERIFY_TOKEN_ENV)
-        .ok()
-        .filter(|v| !v.trim().is_empty());
+    let verify = state
+        .verify_token
+        .clone()
+        .filter(|v| !v.expose_secret().trim().is_empty());
     match (verify, &state.app_secret) {
         (Some(verify), Some(secret)) => router.nest(
             WEBHOOK_PATH,
-            webhook(
-                state.services.store.clone(),
-                SecretString::from(verify),
-                secret.clone(),
-            ),
+            webhook(state.services.store.clone(), verify, secret.clone()),
         ),
         _ => {
             tracing::info!(
-                "webhook not mounted: set {VERIFY_TOKEN_ENV} and the app secret to receive completions"
+                "webhook not mounted: set --verify-token and --app-secret to receive completions"
             );
             router
         }

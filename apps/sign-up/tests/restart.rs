@@ -26,7 +26,7 @@ fn command(data: &Path) -> Command {
     c.arg("--data-dir")
         .arg(data)
         .env_remove("DATABASE_URL")
-        .env_remove("WHATSAPP_TOKEN")
+        .env_remove("WAFLOW_TOKEN")
         .env_remove("WAFLOW_PRIVATE_KEY")
         .env("RUST_LOG", "warn");
     c

@@ -81,9 +81,9 @@ async fn send_without_cloud_credentials_says_what_is_missing() {
     let Some(Command::Send(args)) = cli.command.clone() else {
         panic!("not the send command")
     };
-    if cli.whatsapp_token.is_some() && cli.whatsapp_phone_id.is_some() {
+    if cli.access_token.is_some() && cli.phone_id.is_some() {
         return; // the environment provides credentials; the other test covers sending
     }
     let err = sign_up::send::run(&cli, &args).await.unwrap_err();
-    assert!(err.to_string().contains("WHATSAPP_TOKEN"), "{err}");
+    assert!(err.to_string().contains("WAFLOW_TOKEN"), "{err}");
 }

@@ -132,3 +132,34 @@ async fn handshake_answers_with_the_verify_token() {
         .unwrap();
     assert_eq!(bad.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_app_mounts_the_webhook_only_with_verify_token_and_app_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_dir(dir.path()).await.unwrap();
+    let key = waflow::crypto::KeyPair::generate()
+        .unwrap()
+        .private_key()
+        .clone();
+    let handshake = || {
+        Request::get("/webhook?hub.mode=subscribe&hub.verify_token=verify&hub.challenge=42")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let mut state =
+        sign_up::AppState::with_outbox(key, store, sign_up::delivery::DevOutbox::default())
+            .await
+            .unwrap();
+    state.app_secret = Some(SecretString::from("secret"));
+    let without = sign_up::app(state.clone())
+        .oneshot(handshake())
+        .await
+        .unwrap();
+    assert_eq!(without.status(), StatusCode::NOT_FOUND);
+
+    state.verify_token = Some(SecretString::from("verify"));
+    let with = sign_up::app(state).oneshot(handshake()).await.unwrap();
+    assert_eq!(with.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(with.into_body(), 1024).await.unwrap();
+    assert_eq!(&body[..], b"42");
+}
