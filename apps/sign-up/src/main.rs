@@ -79,9 +79,14 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         .with_context(|| format!("binding {}", cli.addr))?;
     tracing::info!("flow endpoint: http://{}{ENDPOINT_PATH}", cli.addr);
     tracing::info!("playground:    http://{}/playground", cli.addr);
-    sign_up::serve::serve(listener, app(state), async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    sign_up::serve::serve(
+        listener,
+        app(state),
+        sign_up::serve::Timeouts::default(),
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        },
+    )
     .await;
     let served: anyhow::Result<()> = Ok(());
     store.close().await;

@@ -13,24 +13,38 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
-/// Time a client has to send the request line and headers.
-pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-/// Time a client has to send the whole body (WhatsApp expects an answer within 10 s anyway).
-pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a shutdown waits for in-flight requests.
-pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// The server's time limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Time a client has to send the request line and headers (default 10 s).
+    pub header_read: Duration,
+    /// Time a client has to send the whole body (default 10 s; WhatsApp gives up after 10 s).
+    pub body_read: Duration,
+    /// How long a shutdown waits for in-flight requests (default 10 s).
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            header_read: Duration::from_secs(10),
+            body_read: Duration::from_secs(10),
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
 
 /// Serves `router` on `listener` until `shutdown` resolves.
-pub async fn serve<F>(listener: TcpListener, router: Router, shutdown: F)
+pub async fn serve<F>(listener: TcpListener, router: Router, timeouts: Timeouts, shutdown: F)
 where
     F: Future<Output = ()>,
 {
-    let router = router.layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT));
+    let router = router.layer(RequestBodyTimeoutLayer::new(timeouts.body_read));
     let mut builder = Builder::new(TokioExecutor::new());
     builder
         .http1()
         .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT);
+        .header_read_timeout(timeouts.header_read);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -61,8 +75,8 @@ where
     drop(listener);
     tokio::select! {
         () = graceful.shutdown() => {}
-        () = tokio::time::sleep(SHUTDOWN_GRACE) => {
-            tracing::warn!("in-flight requests still running after {SHUTDOWN_GRACE:?}; stopping");
+        () = tokio::time::sleep(timeouts.shutdown_grace) => {
+            tracing::warn!("in-flight requests still running after {:?}; stopping", timeouts.shutdown_grace);
         }
     }
 }
