@@ -5,16 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-missing=()
-dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  timeout 600 apt-get update -qq >/dev/null
-  timeout 1200 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. .ci/lib.sh
+apt_install chromium
+# Node.js may come from elsewhere than Debian: install Debian's only when there is none.
+command -v node >/dev/null 2>&1 || apt_install nodejs
+command -v npm >/dev/null 2>&1 || apt_install npm
 test -x /usr/bin/chromium
 
 echo "building the sign-up server and the waflow command (release)"

@@ -4,18 +4,7 @@
 # Run by .ci/run after `cargo test` (bounded in time, loopback only); fails if PostgreSQL was skipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! declare -F apt_install >/dev/null; then
-  apt_install() {
-    local missing=()
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    if [ "${#missing[@]}" -gt 0 ]; then
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq >/dev/null
-      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    fi
-  }
-fi
-. .ci/postgres.sh
+. .ci/lib.sh
 ci_start_postgres
 export TEST_DATABASE_URL
 out=$(timeout 900 cargo test -p sign-up --test multi_instance -- --nocapture 2>&1) || { echo "$out"; exit 1; }
