@@ -3,9 +3,10 @@
 //! Policy (documented in the README):
 //! - a session lasts [`SESSION_DEFAULT`] (24 hours) after a login, and [`SESSION_REMEMBERED`]
 //!   (30 days) when the user ticks "Stay logged in" on LOGIN_SUCCESS;
-//! - [`THROTTLE_LIMIT`] (5) failed logins or reset codes for one e-mail within [`THROTTLE_WINDOW`]
-//!   (15 minutes) lock further tries for that e-mail until the window passes; a successful login
-//!   resets the counter;
+//! - [`THROTTLE_LIMIT`] (5) tries of a login, current password or reset code (or code requests)
+//!   for one e-mail within [`THROTTLE_WINDOW`] (15 minutes); further tries are refused without
+//!   being checked until the window passes. Each try is recorded before it is counted, so
+//!   concurrent tries cannot slip past the limit; a success resets the counter;
 //! - reset codes have 6 digits, live [`CODE_TTL`] (10 minutes) and allow [`CODE_TRIES`] tries;
 //! - flow tokens live [`FLOW_TOKEN_TTL`] (24 hours) and are closed when the flow ends or is left.
 
@@ -73,26 +74,31 @@ impl Services {
         }
     }
 
-    /// Whether `email` must wait in `scope`.
+    /// Records one attempt of `email` in `scope` and tells whether it must be refused: true
+    /// when the attempts within [`THROTTLE_WINDOW`], this one included, exceed
+    /// [`THROTTLE_LIMIT`]. Recording comes first, so concurrent tries cannot all pass the check
+    /// before any of them is counted; a success should reset the counter ([`succeeded`](Self::succeeded)).
     ///
     /// # Errors
     /// The store failed.
     pub async fn throttled(&self, scope: &str, email: &str) -> Result<bool, FlowError> {
-        self.store
+        let attempts = self
+            .store
             .attempts()
-            .is_locked(scope, email, THROTTLE_LIMIT, THROTTLE_WINDOW)
+            .record_and_count(scope, email, THROTTLE_WINDOW)
             .await
-            .map_err(FlowError::internal)
+            .map_err(FlowError::internal)?;
+        Ok(attempts > THROTTLE_LIMIT)
     }
 
-    /// Records one failure of `email` in `scope`.
+    /// Forgets the attempts of `email` in `scope` after a success.
     ///
     /// # Errors
     /// The store failed.
-    pub async fn failed(&self, scope: &str, email: &str) -> Result<(), FlowError> {
+    pub async fn succeeded(&self, scope: &str, email: &str) -> Result<(), FlowError> {
         self.store
             .attempts()
-            .record_failure(scope, email)
+            .reset(scope, email)
             .await
             .map_err(FlowError::internal)
     }

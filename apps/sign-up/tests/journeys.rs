@@ -345,7 +345,11 @@ async fn account_screens(h: &Harness) {
         json!({"email": "cy@example.test", "password": "secret123"}),
     )
     .await;
-    assert_eq!(old.screen(), Some("SIGN_UP"));
+    assert_eq!(old.screen(), Some("LOGIN"));
+    assert_eq!(
+        old.error_message(),
+        Some("You are not registered. Please sign up")
+    );
 }
 
 async fn password_reset(h: &Harness) {
@@ -481,6 +485,51 @@ async fn throttling(h: &Harness) {
     );
 }
 
+/// Concurrent wrong passwords for one e-mail: each try is recorded before it is checked, so at
+/// most 5 reach the password check and the rest are told to try again later.
+async fn concurrent_wrong_passwords(h: &Harness) {
+    register(h, PHONE, "hal@example.test", "secret123").await;
+    let c = h.client(PHONE).await;
+    let tasks: Vec<_> = (0..12)
+        .map(|_| {
+            let c = c.clone();
+            tokio::spawn(async move {
+                c.data_exchange(
+                    "LOGIN",
+                    json!({"email": "hal@example.test", "password": "wrong1234"}),
+                )
+                .await
+                .unwrap()
+            })
+        })
+        .collect();
+    let (mut incorrect, mut later) = (0, 0);
+    for t in tasks {
+        let ex = t.await.unwrap();
+        assert_eq!(ex.status, 200, "{:?}", ex.raw_body);
+        assert_eq!(ex.screen(), Some("LOGIN"));
+        match ex.error_message() {
+            Some("Incorrect password") => incorrect += 1,
+            Some("Too many attempts. Please try again later.") => later += 1,
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+    assert!(incorrect <= 5, "{incorrect} passwords were checked");
+    assert_eq!(incorrect + later, 12);
+    assert!(later >= 7);
+    // Still locked for the right password.
+    let ex = exchange(
+        &c,
+        "LOGIN",
+        json!({"email": "hal@example.test", "password": "secret123"}),
+    )
+    .await;
+    assert_eq!(
+        ex.error_message(),
+        Some("Too many attempts. Please try again later.")
+    );
+}
+
 async fn leaving_and_tokens(h: &Harness) {
     // Leaving from every screen closes the flow and its token.
     for screen in [
@@ -554,5 +603,6 @@ journeys!(
     account_screens,
     password_reset,
     throttling,
+    concurrent_wrong_passwords,
     leaving_and_tokens,
 );

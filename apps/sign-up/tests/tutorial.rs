@@ -119,8 +119,8 @@ async fn sign_up_without_a_digit_is_refused_and_not_registered() {
         .await
         .unwrap();
     assert_eq!(
-        login.screen(),
-        Some("SIGN_UP"),
+        login.error_message(),
+        Some("You are not registered. Please sign up"),
         "a refused sign-up must not register the user"
     );
 }

@@ -205,6 +205,54 @@ async fn attempts(store: Store) {
             .unwrap(),
         1
     );
+
+    // record_and_count records first, then counts this attempt too.
+    for n in 1..=3 {
+        assert_eq!(
+            attempts
+                .record_and_count("login", "c@example.com", window)
+                .await
+                .unwrap(),
+            n
+        );
+    }
+    assert_eq!(
+        attempts
+            .record_and_count("login", "c@example.com", Duration::ZERO)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        attempts
+            .failures_within("login", "c@example.com", window)
+            .await
+            .unwrap(),
+        4
+    );
+    // Concurrent callers: the k-th to be recorded counts at least k, so no more than `limit` of
+    // them can see a count within `limit`.
+    let tasks: Vec<_> = (0..12)
+        .map(|_| {
+            let attempts = attempts.clone();
+            tokio::spawn(async move {
+                attempts
+                    .record_and_count("login", "d@example.com", window)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut counts = Vec::new();
+    for t in tasks {
+        counts.push(t.await.unwrap());
+    }
+    counts.sort_unstable();
+    for (k, n) in (1..).zip(&counts) {
+        assert!(*n >= k, "{counts:?}");
+    }
+    assert_eq!(counts.last(), Some(&12));
+    assert!(counts.iter().filter(|n| **n <= 5).count() <= 5);
 }
 
 fn code_err(r: Result<(), VerifyError>) -> CodeError {

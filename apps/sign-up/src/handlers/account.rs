@@ -83,9 +83,9 @@ async fn refuse_current(
         .await
         .map_err(internal)?
     {
-        services.failed(SCOPE_LOGIN, &account.email).await?;
         return Ok(Some(screen("Your current password is not correct")));
     }
+    services.succeeded(SCOPE_LOGIN, &account.email).await?;
     Ok(None)
 }
 

@@ -36,9 +36,6 @@ pub async fn login(
         Ok(e) => e,
         Err(m) => return Ok(login_screen(form.email.trim()).error_message(m)),
     };
-    if services.throttled(SCOPE_LOGIN, &email).await? {
-        return Ok(login_screen(&email).error_message(TRY_LATER));
-    }
     if services
         .accounts
         .find_by_email(&email)
@@ -51,22 +48,21 @@ pub async fn login(
         // with `invalid-screen-transition`), so the user stays on LOGIN and is told to sign up.
         return Ok(login_screen(&email).error_message("You are not registered. Please sign up"));
     }
+    // Recorded before the password is checked: concurrent wrong passwords cannot all pass.
+    // (Unknown e-mails are not recorded: they never reach a password check.)
+    if services.throttled(SCOPE_LOGIN, &email).await? {
+        return Ok(login_screen(&email).error_message(TRY_LATER));
+    }
     let Some(account) = services
         .accounts
         .authenticate(&email, SecretString::from(form.password))
         .await
         .map_err(internal)?
     else {
-        services.failed(SCOPE_LOGIN, &email).await?;
         tracing::info!("login refused");
         return Ok(login_screen(&email).error_message("Incorrect password"));
     };
-    services
-        .store
-        .attempts()
-        .reset(SCOPE_LOGIN, &email)
-        .await
-        .map_err(internal)?;
+    services.succeeded(SCOPE_LOGIN, &email).await?;
     let phone = services.phone_of(&token).await?;
     services
         .store

@@ -44,13 +44,13 @@ pub async fn forgot_password(
                 .error_message(m));
         }
     };
+    // Each request counts toward the reset throttle (recorded by `throttled`), so codes cannot
+    // be requested endlessly.
     if services.throttled(SCOPE_RESET, &email).await? {
         return Ok(FlowResponse::screen(flow::FORGOT_PASSWORD)
             .with("email_initial_value", email)
             .error_message(TRY_LATER));
     }
-    // Each request counts toward the reset throttle, so codes cannot be requested endlessly.
-    services.failed(SCOPE_RESET, &email).await?;
     if let Some(account) = services
         .accounts
         .find_by_email(&email)
@@ -101,9 +101,6 @@ pub async fn reset_password(
         return Ok(reset_screen(form.email.trim()).error_message("Please ask for a new code"));
     };
     let retry = |m: &str| reset_screen(&email).error_message(m);
-    if services.throttled(SCOPE_RESET, &email).await? {
-        return Ok(retry(TRY_LATER));
-    }
     if form.code.len() != 6 || !form.code.chars().all(|c| c.is_ascii_digit()) {
         return Ok(retry("The code has 6 digits"));
     }
@@ -112,6 +109,10 @@ pub async fn reset_password(
     }
     if let Err(m) = rules::check_password(&form.password) {
         return Ok(retry(m));
+    }
+    // Recorded before the code is checked: concurrent wrong codes cannot all pass.
+    if services.throttled(SCOPE_RESET, &email).await? {
+        return Ok(retry(TRY_LATER));
     }
     let account = services
         .accounts
@@ -129,7 +130,6 @@ pub async fn reset_password(
     {
         Ok(()) => {}
         Err(VerifyError::Code(e)) => {
-            services.failed(SCOPE_RESET, &email).await?;
             let message = match e {
                 CodeError::Wrong { .. } | CodeError::NotIssued => "The code is not correct",
                 CodeError::Expired => "The code has expired. Please ask for a new one",

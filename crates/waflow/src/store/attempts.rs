@@ -30,6 +30,23 @@ impl Attempts {
         Ok(())
     }
 
+    /// Records one attempt of `subject` in `scope`, then counts the attempts within the last
+    /// `window`, this one included.
+    ///
+    /// Recording before counting closes the check-then-record race: of N concurrent callers, the
+    /// k-th to be recorded counts at least k, so at most `limit` of them see a count within a
+    /// limit. A caller goes on when the count is at most its limit and resets the subject after
+    /// a success.
+    pub async fn record_and_count(
+        &self,
+        scope: &str,
+        subject: &str,
+        window: Duration,
+    ) -> Result<u64, StoreError> {
+        self.record_failure(scope, subject).await?;
+        self.failures_within(scope, subject, window).await
+    }
+
     /// How many failures of `subject` in `scope` happened within the last `window`.
     pub async fn failures_within(
         &self,
