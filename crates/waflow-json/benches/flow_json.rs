@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+#[path = "../tests/seed_builder/mod.rs"]
 mod seed_flow;
 
 use std::{hint::black_box, path::Path};

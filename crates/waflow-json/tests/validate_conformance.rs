@@ -1,45 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The validator on the conformance corpus and the seed flow.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 use waflow_json::validate::{Finding, Rule, Severity, has_errors, validate_value};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
-}
+mod corpus;
 
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
-fn documents() -> Vec<(String, Value)> {
-    let root = corpus_dir();
-    let mut files = Vec::new();
-    json_files(&root, &mut files);
-    files.sort();
-    let mut docs = Vec::new();
-    for file in files {
-        let rel = file.strip_prefix(&root).unwrap().display().to_string();
-        let value: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        if rel.starts_with("pywa") {
-            for (name, doc) in value.as_object().unwrap() {
-                docs.push((format!("{rel}:{name}"), doc.clone()));
-            }
-        } else {
-            docs.push((rel, value));
-        }
-    }
-    docs
-}
+use corpus::documents;
 
 /// Documents of the corpus Meta would reject, each error a rule Meta documents: (document, rule,
 /// pointer, why). Every other document must have no error. All rejections are pywa serializer
@@ -150,7 +117,7 @@ fn frozen_versions_warn_across_the_corpus() {
 
 #[test]
 fn seed_flow_has_only_warnings() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed/signup_flow.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed/signup_flow.json");
     let seed: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let findings = validate_value(&seed);
     assert!(!has_errors(&findings), "{findings:?}");

@@ -12,17 +12,17 @@
 //! | [`webhook`] | the webhook receiver |
 //! | [`playground`] | the local browser playground |
 
+#[cfg(feature = "cloud")]
+pub mod cloud;
 #[cfg(feature = "crypto")]
 pub mod crypto;
 #[cfg(feature = "endpoint")]
 pub mod endpoint;
-#[cfg(feature = "testing")]
-pub mod testing;
-#[cfg(feature = "store")]
-pub mod store;
-#[cfg(feature = "cloud")]
-pub mod cloud;
-#[cfg(feature = "webhook")]
-pub mod webhook;
 #[cfg(feature = "playground")]
 pub mod playground;
+#[cfg(feature = "store")]
+pub mod store;
+#[cfg(feature = "testing")]
+pub mod testing;
+#[cfg(feature = "webhook")]
+pub mod webhook;

@@ -1,6 +1,5 @@
-//! The seed tutorial's sign-up flow written with the builder (as in `tests/golden_seed.rs`), for
-//! the benchmark. The benchmark checks once, before measuring, that its output equals
-//! `tests/seed/signup_flow.json`.
+//! The seed tutorial's sign-up flow written with the builder, shared by `tests/golden_seed.rs`
+//! (its output must equal `tests/seed/signup_flow.json`) and `benches/flow_json.rs`.
 
 use waflow_json::prelude::*;
 
