@@ -14,6 +14,10 @@ test -x /usr/bin/chromium
 
 echo "building the sign-up server and the waflow command (release)"
 timeout 2400 cargo build --release --quiet -p sign-up -p waflow-cli
+# Wherever cargo puts them (CARGO_TARGET_DIR may point elsewhere).
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+export SIGN_UP_BIN="$target_dir/release/sign-up" WAFLOW_BIN="$target_dir/release/waflow"
+test -x "$SIGN_UP_BIN" && test -x "$WAFLOW_BIN"
 
 cd tests/browser
 timeout 600 npm ci --no-audit --no-fund --loglevel=error

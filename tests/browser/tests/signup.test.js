@@ -113,6 +113,8 @@ async function journey(page, url, screenshots) {
   await page.locator('input[name="password"]').fill('Passw0rd1');
   await submit(page);
   await onScreen(page, 'LOGIN_SUCCESS');
+  // The previous screen's "Incorrect password" does not follow the user to the new screen.
+  assert.equal(await snackbar(page).isVisible(), false);
   await page.locator('input[name="stay_logged_in"]').check();
   await shot(page, 'login-success', screenshots);
   await submit(page);

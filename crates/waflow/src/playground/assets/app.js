@@ -105,6 +105,9 @@ function pushScreen(id, data) {
   S.stack.push(entry);
   S.visited.add(id);
   remember(entry);
+  // A new screen starts without the previous screen's snackbar, as on the phone.
+  S.snack = null;
+  clearTimeout(S.snackTimer);
   if (entry.data.error_message) snack(toText(entry.data.error_message));
 }
 
