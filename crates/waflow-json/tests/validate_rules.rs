@@ -1338,3 +1338,44 @@ fn every_rule_has_a_unique_screaming_snake_code() {
     codes.dedup();
     assert_eq!(codes.len(), count);
 }
+
+/// A CalendarPicker on the first screen (outside the Form) with `props`.
+fn with_calendar(props: Value) -> Value {
+    with(|doc| {
+        let mut picker = json!({"type": "CalendarPicker", "name": "day", "label": "Day"});
+        for (key, value) in props.as_object().unwrap() {
+            picker[key] = value.clone();
+        }
+        set(doc, &format!("{TOP}/2"), picker);
+        remove(doc, &format!("{TOP}/1"));
+        let footer = json!({"type": "Footer", "label": "Next", "on-click-action": {
+            "name": "navigate",
+            "next": {"type": "screen", "name": "SECOND"},
+            "payload": {"email": "${data.name}", "count": 1}
+        }});
+        set(doc, &format!("{TOP}/2"), footer);
+    })
+}
+
+#[test]
+fn date_not_yyyy_mm_dd_is_invalid_date_format() {
+    let valid = with_calendar(json!({
+        "min-date": "2024-01-01", "max-date": "2024-12-31",
+        "unavailable-dates": ["2024-05-01"], "init-value": "${data.name}"
+    }));
+    assert_no(&valid, Rule::InvalidDateSingleInitValueFormat);
+    let doc = with_calendar(json!({"unavailable-dates": ["2024-05-01", "01/05/2024"]}));
+    assert_finding(
+        &doc,
+        Rule::InvalidDateSingleInitValueFormat,
+        &format!("{TOP}/1/unavailable-dates/1"),
+    );
+}
+
+#[test]
+fn min_date_after_max_date_is_invalid_date_range() {
+    let valid = with_calendar(json!({"min-date": "2024-01-01", "max-date": "2024-12-31"}));
+    assert_no(&valid, Rule::InvalidDateRange);
+    let doc = with_calendar(json!({"min-date": "2025-01-01", "max-date": "2024-12-31"}));
+    assert_finding(&doc, Rule::InvalidDateRange, &format!("{TOP}/1/min-date"));
+}

@@ -31,6 +31,7 @@ mod components;
 mod conditionals;
 mod context;
 mod data_model;
+mod dates;
 mod forms;
 mod limits;
 mod pointer;
@@ -137,6 +138,7 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     components::check(&doc, &mut report);
     conditionals::check(&doc, &mut report);
     forms::check(&doc, &mut report);
+    dates::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
     let actions = actions::collect(&doc);

@@ -119,6 +119,10 @@ rules! {
     DataSourceItemsHaveBothImageAndColor => "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR",
     /// A `sensitive` entry names no component of the screen.
     InvalidSensitiveField => "INVALID_SENSITIVE_FIELD",
+    /// A date is not a `"YYYY-MM-DD"` string.
+    InvalidDateSingleInitValueFormat => "INVALID_DATE_SINGLE_INIT_VALUE_FORMAT",
+    /// `min-date` is after `max-date`.
+    InvalidDateRange => "INVALID_DATE_RANGE",
     /// Warning: the version is frozen: Meta no longer publishes it, but still sends it.
     FrozenFlowJsonVersion => "FROZEN_FLOW_JSON_VERSION",
     /// Warning: static text longer than the client displays; the client truncates it.
