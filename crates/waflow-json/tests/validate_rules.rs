@@ -1379,3 +1379,35 @@ fn min_date_after_max_date_is_invalid_date_range() {
     let doc = with_calendar(json!({"min-date": "2025-01-01", "max-date": "2024-12-31"}));
     assert_finding(&doc, Rule::InvalidDateRange, &format!("{TOP}/1/min-date"));
 }
+
+/// A 6.2+ NavigationList alone on a terminal-less screen, with `list_action` and `item_action`.
+fn navigation_list(list_action: bool, item_action: bool) -> Value {
+    let action = json!({"name": "navigate", "next": {"type": "screen", "name": "SECOND"},
+                        "payload": {"email": "${data.name}", "count": 1}});
+    let mut item = json!({"id": "a", "main-content": {"title": "A"}});
+    if item_action {
+        item["on-click-action"] = action.clone();
+    }
+    let mut list = json!({"type": "NavigationList", "name": "list", "list-items": [item]});
+    if list_action {
+        list["on-click-action"] = action;
+    }
+    with(|doc| set(doc, "/screens/0/layout/children", json!([list])))
+}
+
+#[test]
+fn navigation_list_action_on_list_or_items() {
+    assert_no(&navigation_list(true, false), Rule::InvalidPropertyValue);
+    assert_no(&navigation_list(false, true), Rule::MissingRequiredProperty);
+    let at = format!("{TOP}/0/on-click-action");
+    assert_finding(
+        &navigation_list(true, true),
+        Rule::InvalidPropertyValue,
+        &at,
+    );
+    assert_finding(
+        &navigation_list(false, false),
+        Rule::MissingRequiredProperty,
+        &at,
+    );
+}

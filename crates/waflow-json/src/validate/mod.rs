@@ -34,6 +34,7 @@ mod data_model;
 mod dates;
 mod forms;
 mod limits;
+mod navigation;
 mod pointer;
 mod refs;
 mod report;
@@ -139,6 +140,7 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     conditionals::check(&doc, &mut report);
     forms::check(&doc, &mut report);
     dates::check(&doc, &mut report);
+    navigation::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
     let actions = actions::collect(&doc);
