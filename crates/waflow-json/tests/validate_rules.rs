@@ -1411,3 +1411,33 @@ fn navigation_list_action_on_list_or_items() {
         &at,
     );
 }
+
+#[test]
+fn text_input_pattern_needs_a_text_like_type_and_helper_text() {
+    let input = format!("{FORM}/0");
+    let valid = with(|doc| {
+        set(doc, &format!("{input}/input-type"), json!("text"));
+        set(doc, &format!("{input}/pattern"), json!("^[a-z]+$"));
+        set(
+            doc,
+            &format!("{input}/helper-text"),
+            json!("Lowercase letters"),
+        );
+    });
+    assert_no(&valid, Rule::InvalidPropertyValue);
+    let email = with(|doc| {
+        set(doc, &format!("{input}/pattern"), json!("^[a-z]+$"));
+        set(
+            doc,
+            &format!("{input}/helper-text"),
+            json!("Lowercase letters"),
+        );
+    });
+    let at = format!("{input}/pattern");
+    assert_finding(&email, Rule::InvalidPropertyValue, &at);
+    let no_helper = with(|doc| {
+        set(doc, &format!("{input}/input-type"), json!("text"));
+        set(doc, &format!("{input}/pattern"), json!("^[a-z]+$"));
+    });
+    assert_finding(&no_helper, Rule::InvalidPropertyValue, &at);
+}

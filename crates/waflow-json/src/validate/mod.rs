@@ -33,6 +33,7 @@ mod context;
 mod data_model;
 mod dates;
 mod forms;
+mod inputs;
 mod limits;
 mod navigation;
 mod pointer;
@@ -141,6 +142,7 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     forms::check(&doc, &mut report);
     dates::check(&doc, &mut report);
     navigation::check(&doc, &mut report);
+    inputs::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
     let actions = actions::collect(&doc);
