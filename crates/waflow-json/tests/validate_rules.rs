@@ -1441,3 +1441,15 @@ fn text_input_pattern_needs_a_text_like_type_and_helper_text() {
     });
     assert_finding(&no_helper, Rule::InvalidPropertyValue, &at);
 }
+
+#[test]
+fn footer_outside_form_cannot_reference_form() {
+    assert_no(&base(), Rule::InvalidOnClickActionPayload);
+    let doc = with(|doc| {
+        let footer = doc.pointer(&format!("{FORM}/1")).unwrap().clone();
+        remove(doc, &format!("{FORM}/1"));
+        set(doc, &format!("{TOP}/2"), footer);
+    });
+    let at = format!("{TOP}/2/on-click-action/payload/email");
+    assert_finding(&doc, Rule::InvalidOnClickActionPayload, &at);
+}

@@ -32,6 +32,7 @@ mod conditionals;
 mod context;
 mod data_model;
 mod dates;
+mod footer_form;
 mod forms;
 mod inputs;
 mod limits;
@@ -143,6 +144,7 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     dates::check(&doc, &mut report);
     navigation::check(&doc, &mut report);
     inputs::check(&doc, &mut report);
+    footer_form::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
     let actions = actions::collect(&doc);
