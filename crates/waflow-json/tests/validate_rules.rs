@@ -1453,3 +1453,29 @@ fn footer_outside_form_cannot_reference_form() {
     let at = format!("{TOP}/2/on-click-action/payload/email");
     assert_finding(&doc, Rule::InvalidOnClickActionPayload, &at);
 }
+
+#[test]
+fn calendar_range_props_only_in_range_mode() {
+    let range = json!({"mode": "range", "title": "Stay", "description": "Pick",
+                       "label": {"start-date": "In", "end-date": "Out"}});
+    let valid = with_calendar(range);
+    assert_no(&valid, Rule::UnexpectedCalendarPickerRangeModeProp);
+    assert_no(&valid, Rule::MissingCalendarPickerRangeModeProp);
+    let single = with_calendar(json!({"title": "Stay"}));
+    let at = format!("{TOP}/1/title");
+    assert_finding(&single, Rule::UnexpectedCalendarPickerRangeModeProp, &at);
+    let object = with_calendar(json!({"label": {"start-date": "In", "end-date": "Out"}}));
+    let at = format!("{TOP}/1/label");
+    assert_finding(&object, Rule::UnexpectedCalendarPickerRangeModeProp, &at);
+    let partial = with_calendar(json!({"mode": "range", "label": {"start-date": "In"}}));
+    let at = format!("{TOP}/1/label/end-date");
+    assert_finding(&partial, Rule::MissingCalendarPickerRangeModeProp, &at);
+}
+
+#[test]
+fn calendar_min_days_above_max_days_is_invalid() {
+    let valid = with_calendar(json!({"mode": "range", "min-days": 1, "max-days": 5}));
+    assert_no(&valid, Rule::InvalidMinMaxDays);
+    let doc = with_calendar(json!({"mode": "range", "min-days": 6, "max-days": 5}));
+    assert_finding(&doc, Rule::InvalidMinMaxDays, &format!("{TOP}/1/min-days"));
+}

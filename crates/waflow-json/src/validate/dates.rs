@@ -4,7 +4,10 @@
 
 use serde_json::Value;
 
-use super::{context::Doc, context::get, pointer, report::Report, rule::Rule, versions::Version};
+use super::{
+    context::Doc, context::Node, context::get, pointer, report::Report, rule::Rule,
+    versions::Version,
+};
 
 const DATE_PICKERS: [&str; 2] = ["DatePicker", "CalendarPicker"];
 
@@ -28,6 +31,9 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 for (index, date) in dates.iter().enumerate() {
                     check_value(date, &pointer::join(&at, &index.to_string()), report);
                 }
+            }
+            if node.kind == "CalendarPicker" {
+                check_calendar_mode(node, report);
             }
             if let (Some(min), Some(max)) = (node.str("min-date"), node.str("max-date"))
                 && is_date(min)
@@ -89,4 +95,55 @@ fn is_date(text: &str) -> bool {
         (digits(0..4), digits(5..7), digits(8..10)),
         (Some(_), Some(1..=12), Some(1..=31))
     )
+}
+
+/// Range-only properties (`title`, `description`, `{"start-date", "end-date"}` objects) outside
+/// range mode, incomplete range objects, and `min-days` greater than `max-days`.
+fn check_calendar_mode(node: &Node<'_>, report: &mut Report) {
+    let range = node.str("mode") == Some("range");
+    for key in ["init-value", "error-message", "label", "helper-text"] {
+        let Some(Value::Object(object)) = get(node.value, key) else {
+            continue;
+        };
+        let at = pointer::join(&node.pointer, key);
+        if !range {
+            report.error(
+                Rule::UnexpectedCalendarPickerRangeModeProp,
+                at,
+                format!("Property '{key}' takes a start/end object only in mode 'range'."),
+            );
+            continue;
+        }
+        for part in ["start-date", "end-date"] {
+            if !object.contains_key(part) {
+                report.error(
+                    Rule::MissingCalendarPickerRangeModeProp,
+                    pointer::join(&at, part),
+                    format!("Property '{part}' is required in '{key}' in mode 'range'."),
+                );
+            }
+        }
+    }
+    if !range {
+        for key in ["title", "description"] {
+            if get(node.value, key).is_some() {
+                report.error(
+                    Rule::UnexpectedCalendarPickerRangeModeProp,
+                    pointer::join(&node.pointer, key),
+                    format!("Property '{key}' is only allowed in mode 'range'."),
+                );
+            }
+        }
+    }
+    let min = get(node.value, "min-days").and_then(Value::as_f64);
+    let max = get(node.value, "max-days").and_then(Value::as_f64);
+    if let (Some(min), Some(max)) = (min, max)
+        && min > max
+    {
+        report.error(
+            Rule::InvalidMinMaxDays,
+            pointer::join(&node.pointer, "min-days"),
+            "'min-days' must not be greater than 'max-days'.",
+        );
+    }
 }

@@ -123,6 +123,12 @@ rules! {
     InvalidDateSingleInitValueFormat => "INVALID_DATE_SINGLE_INIT_VALUE_FORMAT",
     /// `min-date` is after `max-date`.
     InvalidDateRange => "INVALID_DATE_RANGE",
+    /// `min-days` is greater than `max-days`.
+    InvalidMinMaxDays => "INVALID_MIN_MAX_DAYS",
+    /// A CalendarPicker range-mode object lacks `start-date` or `end-date`.
+    MissingCalendarPickerRangeModeProp => "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP",
+    /// A CalendarPicker uses a range-mode property outside mode `range`.
+    UnexpectedCalendarPickerRangeModeProp => "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP",
     /// Warning: the version is frozen: Meta no longer publishes it, but still sends it.
     FrozenFlowJsonVersion => "FROZEN_FLOW_JSON_VERSION",
     /// Warning: static text longer than the client displays; the client truncates it.
