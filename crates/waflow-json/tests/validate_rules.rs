@@ -1479,3 +1479,9 @@ fn calendar_min_days_above_max_days_is_invalid() {
     let doc = with_calendar(json!({"mode": "range", "min-days": 6, "max-days": 5}));
     assert_finding(&doc, Rule::InvalidMinMaxDays, &format!("{TOP}/1/min-days"));
 }
+
+#[test]
+fn calendar_min_days_is_not_also_min_value_greater_than_max() {
+    let doc = with_calendar(json!({"mode": "range", "min-days": 6, "max-days": 5}));
+    assert_no(&doc, Rule::MinValueGreaterThanMax);
+}

@@ -59,7 +59,6 @@ const MIN_MAX: &[(&str, &str)] = &[
     ("min-selected-items", "max-selected-items"),
     ("min-uploaded-photos", "max-uploaded-photos"),
     ("min-uploaded-documents", "max-uploaded-documents"),
-    ("min-days", "max-days"),
 ];
 
 /// Whether a string is a dynamic value (`${…}` reference or a backtick expression).
