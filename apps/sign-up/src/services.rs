@@ -82,13 +82,21 @@ impl Services {
     /// # Errors
     /// The store failed.
     pub async fn throttled(&self, scope: &str, email: &str) -> Result<bool, FlowError> {
-        let attempts = self
-            .store
-            .attempts()
+        let attempts = self.store.attempts();
+        // Already locked: refuse without recording, so hammering a locked e-mail adds no rows.
+        if attempts
+            .failures_within(scope, email, THROTTLE_WINDOW)
+            .await
+            .map_err(FlowError::internal)?
+            >= THROTTLE_LIMIT
+        {
+            return Ok(true);
+        }
+        let counted = attempts
             .record_and_count(scope, email, THROTTLE_WINDOW)
             .await
             .map_err(FlowError::internal)?;
-        Ok(attempts > THROTTLE_LIMIT)
+        Ok(counted > THROTTLE_LIMIT)
     }
 
     /// Forgets the attempts of `email` in `scope` after a success.

@@ -528,6 +528,29 @@ async fn concurrent_wrong_passwords(h: &Harness) {
         ex.error_message(),
         Some("Too many attempts. Please try again later.")
     );
+    // Tries against a locked e-mail are refused without being stored: hammering it adds no rows.
+    let window = std::time::Duration::from_secs(15 * 60);
+    let stored = h
+        .store
+        .attempts()
+        .failures_within("login", "hal@example.test", window)
+        .await
+        .unwrap();
+    for _ in 0..5 {
+        exchange(
+            &c,
+            "LOGIN",
+            json!({"email": "hal@example.test", "password": "wrong1234"}),
+        )
+        .await;
+    }
+    let after = h
+        .store
+        .attempts()
+        .failures_within("login", "hal@example.test", window)
+        .await
+        .unwrap();
+    assert_eq!(after, stored);
 }
 
 async fn leaving_and_tokens(h: &Harness) {

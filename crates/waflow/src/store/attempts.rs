@@ -30,7 +30,8 @@ impl Attempts {
         Ok(())
     }
 
-    /// Records one attempt of `subject` in `scope`, then counts the attempts within the last
+    /// Records one attempt of `subject` in `scope`, deletes the subject's attempts older than
+    /// `window` (they count for nothing any more), then counts the attempts within the last
     /// `window`, this one included.
     ///
     /// Recording before counting closes the check-then-record race: of N concurrent callers, the
@@ -44,6 +45,16 @@ impl Attempts {
         window: Duration,
     ) -> Result<u64, StoreError> {
         self.record_failure(scope, subject).await?;
+        // Rows of this subject that left the window count for nothing any more.
+        on_pool!(&self.pool, |p| sqlx::query(
+            "DELETE FROM waflow_attempts WHERE scope = $1 AND subject = $2 AND at <= $3"
+        )
+        .bind(scope)
+        .bind(subject)
+        .bind(before(now_ms(), window))
+        .execute(p)
+        .await
+        .map(|_| ()))?;
         self.failures_within(scope, subject, window).await
     }
 
