@@ -35,12 +35,17 @@ async fn call(
     method: &str,
     uri: &str,
     body: Option<Vec<u8>>,
+    cookie: Option<&str>,
 ) -> (StatusCode, Vec<u8>) {
-    let mut req = Request::builder().method(method).uri(uri);
+    let mut req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "127.0.0.1:9");
     if body.is_some() {
-        req = req
-            .header(header::CONTENT_TYPE, "application/json")
-            .header(header::HOST, "127.0.0.1:9");
+        req = req.header(header::CONTENT_TYPE, "application/json");
+    }
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
     }
     let req = req.body(body.map_or_else(Body::empty, Body::from)).unwrap();
     let res = app.clone().oneshot(req).await.unwrap();
@@ -49,15 +54,37 @@ async fn call(
     (status, bytes)
 }
 
-async fn post_json(app: &Router, uri: &str, body: Value) -> (StatusCode, Value) {
-    let (status, bytes) = call(app, "POST", uri, Some(body.to_string().into_bytes())).await;
+async fn post_json(app: &Router, uri: &str, body: Value, cookie: &str) -> (StatusCode, Value) {
+    let (status, bytes) = call(
+        app,
+        "POST",
+        uri,
+        Some(body.to_string().into_bytes()),
+        Some(cookie),
+    )
+    .await;
     (status, serde_json::from_slice(&bytes).unwrap())
+}
+
+/// `POST /api/session` as the page sends it: the session cookie (`name=value`) and the answer.
+async fn session(app: &Router) -> (String, Value) {
+    let req = Request::post("/api/session")
+        .header(header::HOST, "127.0.0.1:9")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (cookie, serde_json::from_slice(&body).unwrap())
 }
 
 #[tokio::test]
 async fn serves_the_page_with_a_base_for_its_mount_point() {
     let app = Router::new().nest("/playground", canned().into_router());
-    let (status, body) = call(&app, "GET", "/playground", None).await;
+    let (status, body) = call(&app, "GET", "/playground", None, None).await;
     assert_eq!(status, StatusCode::OK);
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains(r#"<base href="/playground/">"#), "{html}");
@@ -76,18 +103,18 @@ async fn serves_every_script_the_page_imports() {
         "markdown.js",
         "style.css",
     ] {
-        let (status, body) = call(&app, "GET", &format!("/{name}"), None).await;
+        let (status, body) = call(&app, "GET", &format!("/{name}"), None, None).await;
         assert_eq!(status, StatusCode::OK, "{name}");
         assert!(!body.is_empty(), "{name}");
     }
-    let (status, _) = call(&app, "GET", "/nope.js", None).await;
+    let (status, _) = call(&app, "GET", "/nope.js", None, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn the_page_loads_nothing_from_another_host_and_never_evals() {
     let app = canned().into_router();
-    let (_, page) = call(&app, "GET", "/", None).await;
+    let (_, page) = call(&app, "GET", "/", None, None).await;
     let page = String::from_utf8(page).unwrap();
     assert!(
         !page.contains("http://") && !page.contains("https://"),
@@ -101,7 +128,7 @@ async fn the_page_loads_nothing_from_another_host_and_never_evals() {
         "graph.js",
         "markdown.js",
     ] {
-        let (_, body) = call(&app, "GET", &format!("/{name}"), None).await;
+        let (_, body) = call(&app, "GET", &format!("/{name}"), None, None).await;
         let text = String::from_utf8(body).unwrap();
         assert!(
             !text.contains("eval(") && !text.contains("new Function"),
@@ -116,7 +143,7 @@ async fn the_page_loads_nothing_from_another_host_and_never_evals() {
 #[tokio::test]
 async fn api_flow_returns_the_flow_json() {
     let app = canned().into_router();
-    let (status, body) = call(&app, "GET", "/api/flow", None).await;
+    let (status, body) = call(&app, "GET", "/api/flow", None, None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         serde_json::from_slice::<Value>(&body).unwrap(),
@@ -127,8 +154,7 @@ async fn api_flow_returns_the_flow_json() {
 #[tokio::test]
 async fn session_uses_the_token_provider() {
     let app = canned().into_router();
-    let (status, body) = post_json(&app, "/api/session", json!({})).await;
-    assert_eq!(status, StatusCode::OK);
+    let (_, body) = session(&app).await;
     assert_eq!(body["flow_token"], "tok-42");
     assert_eq!(body["mode"], "canned");
 }
@@ -136,8 +162,8 @@ async fn session_uses_the_token_provider() {
 #[tokio::test]
 async fn default_tokens_are_random() {
     let app = Playground::for_flow(signup_flow(), CannedResponses::new()).into_router();
-    let (_, a) = post_json(&app, "/api/session", json!({})).await;
-    let (_, b) = post_json(&app, "/api/session", json!({})).await;
+    let (_, a) = session(&app).await;
+    let (_, b) = session(&app).await;
     assert_ne!(a["flow_token"], b["flow_token"]);
     assert!(a["flow_token"].as_str().unwrap().len() > 16);
 }
@@ -145,10 +171,12 @@ async fn default_tokens_are_random() {
 #[tokio::test]
 async fn canned_answers_are_looked_up_by_action_and_screen() {
     let app = canned().into_router();
+    let (cookie, _) = session(&app).await;
     let (status, body) = post_json(
         &app,
         "/api/exchange",
-        json!({"action": "data_exchange", "screen": "SIGN_UP", "data": {"email": "a@b.c"}, "flow_token": "tok-42"}),
+        json!({"action": "data_exchange", "screen": "SIGN_UP", "data": {"email": "a@b.c"}}),
+        &cookie,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -158,17 +186,13 @@ async fn canned_answers_are_looked_up_by_action_and_screen() {
         body["request"],
         json!({"version": "3.0", "action": "data_exchange", "screen": "SIGN_UP", "data": {"email": "a@b.c"}, "flow_token": "tok-42"})
     );
-    let (_, init) = post_json(
-        &app,
-        "/api/exchange",
-        json!({"action": "INIT", "flow_token": "t"}),
-    )
-    .await;
+    let (_, init) = post_json(&app, "/api/exchange", json!({"action": "INIT"}), &cookie).await;
     assert_eq!(init["response"]["screen"], "START");
     let (_, missing) = post_json(
         &app,
         "/api/exchange",
-        json!({"action": "BACK", "screen": "LOGIN", "flow_token": "t"}),
+        json!({"action": "BACK", "screen": "LOGIN"}),
+        &cookie,
     )
     .await;
     assert_eq!(missing["missing"], true);
@@ -178,29 +202,39 @@ async fn canned_answers_are_looked_up_by_action_and_screen() {
 #[tokio::test]
 async fn bad_exchange_bodies_are_typed_400s() {
     let app = canned().into_router();
+    let (cookie, _) = session(&app).await;
     for body in [
         json!({"action": "navigate", "flow_token": "t"}),
         json!({"action": "data_exchange", "data": [1], "flow_token": "t"}),
         json!({"screen": "A"}),
     ] {
-        let (status, answer) = post_json(&app, "/api/exchange", body.clone()).await;
+        let (status, answer) = post_json(&app, "/api/exchange", body.clone(), &cookie).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
         assert!(
             answer["error"].as_str().unwrap().starts_with("bad request"),
             "{answer}"
         );
     }
-    let (status, _) = call(&app, "POST", "/api/exchange", Some(b"{not json".to_vec())).await;
+    let (status, _) = call(
+        &app,
+        "POST",
+        "/api/exchange",
+        Some(b"{not json".to_vec()),
+        Some(&cookie),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
 async fn complete_answers_the_nfm_reply_webhook() {
     let app = canned().into_router();
+    let (cookie, _) = session(&app).await;
     let (status, hook) = post_json(
         &app,
         "/api/complete",
-        json!({"flow_token": "tok-42", "payload": {"stay_logged_in": true}}),
+        json!({"payload": {"stay_logged_in": true}}),
+        &cookie,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -218,18 +252,14 @@ async fn complete_answers_the_nfm_reply_webhook() {
         response,
         json!({"stay_logged_in": true, "flow_token": "tok-42"})
     );
-    let (status, _) = post_json(
-        &app,
-        "/api/complete",
-        json!({"flow_token": "t", "payload": [1, 2]}),
-    )
-    .await;
+    let (status, _) = post_json(&app, "/api/complete", json!({"payload": [1, 2]}), &cookie).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
 async fn uploads_are_encrypted_as_the_cdn_serves_them() {
     let app = canned().into_router();
+    let (cookie, _) = session(&app).await;
     let plain = b"%PDF-1.4 a small contract".to_vec();
     let req = Request::post("/api/media")
         .header(header::HOST, "127.0.0.1:9")
@@ -247,7 +277,7 @@ async fn uploads_are_encrypted_as_the_cdn_serves_them() {
         upload["cdn_url"],
         format!("http://127.0.0.1:9/api/media/{id}")
     );
-    let (status, cdn_file) = call(&app, "GET", &format!("/api/media/{id}"), None).await;
+    let (status, cdn_file) = call(&app, "GET", &format!("/api/media/{id}"), None, None).await;
     assert_eq!(status, StatusCode::OK);
     assert_ne!(cdn_file, plain);
     let meta: EncryptionMetadata =
@@ -258,7 +288,8 @@ async fn uploads_are_encrypted_as_the_cdn_serves_them() {
     let (_, hook) = post_json(
         &app,
         "/api/complete",
-        json!({"flow_token": "t", "payload": {"docs": [upload]}}),
+        json!({"payload": {"docs": [upload]}}),
+        &cookie,
     )
     .await;
     let rj = hook["entry"][0]["changes"][0]["value"]["messages"][0]["interactive"]["nfm_reply"]["response_json"].as_str().unwrap();
@@ -267,9 +298,13 @@ async fn uploads_are_encrypted_as_the_cdn_serves_them() {
     assert_eq!(rj["docs"][0]["mime_type"], "application/pdf");
     assert_eq!(rj["docs"][0]["sha256"], meta.plaintext_hash);
 
-    let (status, _) = call(&app, "GET", "/api/media/404", None).await;
+    let (status, _) = call(&app, "GET", "/api/media/404", None, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let empty = Request::post("/api/media").body(Body::empty()).unwrap();
+    let empty = Request::post("/api/media")
+        .header(header::HOST, "127.0.0.1:9")
+        .header("x-file-name", "empty.txt")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(
         app.clone().oneshot(empty).await.unwrap().status(),
         StatusCode::BAD_REQUEST
@@ -298,12 +333,13 @@ async fn endpoint_statuses_reach_the_page() {
         waflow::playground::Target::endpoint(Fixed(427)),
     )
     .into_router();
-    let (_, session) = post_json(&app, "/api/session", json!({})).await;
-    assert_eq!(session["mode"], "endpoint");
+    let (cookie, started) = session(&app).await;
+    assert_eq!(started["mode"], "endpoint");
     let (status, body) = post_json(
         &app,
         "/api/exchange",
-        json!({"action": "data_exchange", "screen": "LOGIN", "data": {}, "flow_token": "t"}),
+        json!({"action": "data_exchange", "screen": "LOGIN", "data": {}}),
+        &cookie,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -334,10 +370,12 @@ async fn canned_entries_can_simulate_a_status() {
         json!({"__status": 427, "error_msg": "This flow has expired"}),
     );
     let app = Playground::for_flow(signup_flow(), canned).into_router();
+    let (cookie, _) = session(&app).await;
     let (_, body) = post_json(
         &app,
         "/api/exchange",
-        json!({"action": "data_exchange", "screen": "LOGIN", "data": {}, "flow_token": "t"}),
+        json!({"action": "data_exchange", "screen": "LOGIN", "data": {}}),
+        &cookie,
     )
     .await;
     assert_eq!(body["status"], 427);

@@ -51,9 +51,26 @@ fn flow() -> Value {
     .unwrap()
 }
 
-async fn exchange(app: &Router, body: Value) -> Value {
-    let req = Request::post("/api/exchange")
+/// Starts a playground session, as the page does; answers the session cookie.
+async fn session(app: &Router) -> String {
+    let req = Request::post("/api/session")
+        .header(header::HOST, "127.0.0.1:9")
         .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+/// One exchange in a fresh session.
+async fn exchange(app: &Router, body: Value) -> Value {
+    let cookie = session(app).await;
+    let req = Request::post("/api/exchange")
+        .header(header::HOST, "127.0.0.1:9")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, cookie)
         .body(Body::from(body.to_string()))
         .unwrap();
     let res = app.clone().oneshot(req).await.unwrap();
@@ -61,17 +78,27 @@ async fn exchange(app: &Router, body: Value) -> Value {
     serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap()
 }
 
+/// A LOGIN request; `token` is what the page would have put in the body (the server ignores it).
 fn login_request(password: &str, token: &str) -> Value {
     json!({"action": "data_exchange", "screen": "LOGIN", "data": {"email": "a@b.c", "password": password}, "flow_token": token})
+}
+
+fn playground<T>(target: T, token: &'static str) -> Router
+where
+    T: Into<Target>,
+{
+    Playground::for_flow(flow(), target)
+        .flow_token(move || async move { token.to_owned() })
+        .into_router()
 }
 
 #[tokio::test]
 async fn answers_are_decrypted_for_the_page() {
     let pair = KeyPair::generate().unwrap();
     let client = FlowClient::for_service(endpoint(&pair), pair.public_key());
-    let app = Playground::for_flow(flow(), client).into_router();
+    let app = playground(client, "t1");
 
-    let wrong = exchange(&app, login_request("nope", "t1")).await;
+    let wrong = exchange(&app, login_request("nope", "forged")).await;
     assert_eq!(wrong["status"], 200);
     assert_eq!(wrong["request"]["flow_token"], "t1");
     assert_eq!(wrong["response"]["screen"], "LOGIN");
@@ -90,8 +117,9 @@ async fn answers_are_decrypted_for_the_page() {
 async fn a_dead_token_is_a_427_with_its_message() {
     let pair = KeyPair::generate().unwrap();
     let client = FlowClient::for_service(endpoint(&pair), pair.public_key());
-    let app = Playground::for_flow(flow(), client).into_router();
-    let answer = exchange(&app, login_request("secret123", "expired")).await;
+    let app = playground(client, "expired");
+    // the page's body cannot swap in a live token
+    let answer = exchange(&app, login_request("secret123", "live")).await;
     assert_eq!(answer["status"], 427);
     assert_eq!(answer["response"]["error_msg"], "This session has expired");
 }
@@ -101,8 +129,7 @@ async fn a_wrong_public_key_is_a_421_retried_once() {
     let pair = KeyPair::generate().unwrap();
     let other = KeyPair::generate().unwrap();
     let client = FlowClient::for_service(endpoint(&pair), other.public_key());
-    let app =
-        Playground::for_flow(flow(), Target::endpoint_labelled(client, "in-process")).into_router();
+    let app = playground(Target::endpoint_labelled(client, "in-process"), "t1");
     let answer = exchange(&app, login_request("secret123", "t1")).await;
     assert_eq!(answer["status"], 421);
     assert_eq!(answer["retried"], true);
@@ -118,7 +145,7 @@ async fn a_bad_signature_is_a_432() {
         .with_state(());
     let client = FlowClient::for_service(service, pair.public_key())
         .app_secret(SecretString::from("a-wrong-secret"));
-    let app = Playground::for_flow(flow(), client).into_router();
+    let app = playground(client, "t1");
     let answer = exchange(&app, login_request("secret123", "t1")).await;
     assert_eq!(answer["status"], 432);
     assert_eq!(answer["retried"], false);
@@ -131,7 +158,7 @@ async fn an_unreachable_endpoint_is_reported_not_a_panic() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     let client = FlowClient::for_url(format!("http://127.0.0.1:{port}/flow"), pair.public_key());
-    let app = Playground::for_flow(flow(), client).into_router();
+    let app = playground(client, "t1");
     let answer = exchange(&app, login_request("secret123", "t1")).await;
     assert_eq!(answer["status"], Value::Null);
     assert!(!answer["error"].as_str().unwrap().is_empty());

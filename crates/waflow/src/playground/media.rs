@@ -9,7 +9,7 @@ use aes::Aes256;
 use aws_lc_rs::{digest, hmac, rand};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{OriginalUri, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
@@ -17,42 +17,97 @@ use base64::engine::general_purpose::STANDARD;
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeEncrypt, KeyIvInit};
 use serde_json::{Value, json};
+use tokio::sync::Semaphore;
 
 use super::error::PlaygroundError;
+use super::guard::FILE_NAME_HEADER;
 
 /// Largest file accepted: PhotoPicker's `max-file-size-kb` ceiling (25 600 KiB).
 pub(crate) const MAX_MEDIA_BYTES: usize = 25_600 * 1024;
 /// How many uploads are kept in memory; the oldest is dropped first.
 const KEEP: usize = 64;
+/// How many bytes of uploads are kept in memory by default; the oldest are dropped first.
+pub(crate) const MAX_HELD_BYTES: usize = 128 * 1024 * 1024;
+/// How many uploads are read and encrypted at once; more are answered 503.
+const CONCURRENT_UPLOADS: usize = 2;
 
 /// One encrypted upload.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct StoredMedia {
     pub(crate) id: String,
     pub(crate) file_name: String,
     pub(crate) mime_type: String,
     pub(crate) plaintext_sha256: String,
-    cdn_file: Vec<u8>,
+    cdn_file: Bytes,
 }
 
-/// The uploads of one playground.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
+struct Held {
+    files: VecDeque<Arc<StoredMedia>>,
+    bytes: usize,
+}
+
+/// The uploads of one playground: at most [`KEEP`] files and `max_bytes` bytes, shared as
+/// `Arc`s so that a lookup copies nothing.
+#[derive(Debug, Clone)]
 pub(crate) struct MediaStore {
-    files: Arc<Mutex<VecDeque<StoredMedia>>>,
+    held: Arc<Mutex<Held>>,
+    uploads: Arc<Semaphore>,
+    max_bytes: usize,
+}
+
+impl Default for MediaStore {
+    fn default() -> Self {
+        Self::new(MAX_HELD_BYTES)
+    }
 }
 
 impl MediaStore {
-    fn insert(&self, media: StoredMedia) {
-        if let Ok(mut files) = self.files.lock() {
-            if files.len() >= KEEP {
-                files.pop_front();
-            }
-            files.push_back(media);
+    /// A store keeping at most `max_bytes` bytes of encrypted files.
+    pub(crate) fn new(max_bytes: usize) -> Self {
+        Self {
+            held: Arc::default(),
+            uploads: Arc::new(Semaphore::new(CONCURRENT_UPLOADS)),
+            max_bytes,
         }
     }
 
-    pub(crate) fn get(&self, id: &str) -> Option<StoredMedia> {
-        self.files.lock().ok()?.iter().find(|m| m.id == id).cloned()
+    /// Keeps `media`, dropping the oldest files until both limits hold.
+    fn insert(&self, media: StoredMedia) -> Result<(), PlaygroundError> {
+        let size = media.cdn_file.len();
+        if size > self.max_bytes {
+            return Err(PlaygroundError::TooLarge {
+                size,
+                limit: self.max_bytes,
+            });
+        }
+        let mut held = self.held.lock().map_err(|_| PlaygroundError::Crypto)?;
+        while held.files.len() >= KEEP || held.bytes + size > self.max_bytes {
+            let Some(oldest) = held.files.pop_front() else {
+                break;
+            };
+            held.bytes -= oldest.cdn_file.len();
+        }
+        held.files.push_back(Arc::new(media));
+        held.bytes += size;
+        Ok(())
+    }
+
+    /// The upload with this id (a shared handle, nothing is copied).
+    pub(crate) fn get(&self, id: &str) -> Option<Arc<StoredMedia>> {
+        self.held
+            .lock()
+            .ok()?
+            .files
+            .iter()
+            .find(|m| m.id == id)
+            .cloned()
+    }
+
+    /// How many bytes of encrypted files are held.
+    #[cfg(test)]
+    fn held_bytes(&self) -> usize {
+        self.held.lock().map(|h| h.bytes).unwrap_or_default()
     }
 }
 
@@ -116,29 +171,67 @@ fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+fn content_length(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// Reads an upload body of at most [`MAX_MEDIA_BYTES`].
+async fn read_upload(body: axum::body::Body) -> Result<Bytes, PlaygroundError> {
+    axum::body::to_bytes(body, MAX_MEDIA_BYTES)
+        .await
+        .map_err(|e| {
+            if e.into_inner()
+                .downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
+                PlaygroundError::BodyTooLarge {
+                    limit: MAX_MEDIA_BYTES,
+                }
+            } else {
+                PlaygroundError::BadRequest("the upload was interrupted".into())
+            }
+        })
+}
+
 /// `POST /api/media`: encrypts the body and answers the payload entry an endpoint receives.
+/// At most [`CONCURRENT_UPLOADS`] run at once (503 otherwise).
 pub(crate) async fn upload(
     State(store): State<MediaStore>,
     OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    body: Bytes,
+    request: Request,
 ) -> Result<Json<Value>, PlaygroundError> {
-    if body.len() > MAX_MEDIA_BYTES {
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
+    if let Some(size) = content_length(&headers)
+        && size > MAX_MEDIA_BYTES
+    {
         return Err(PlaygroundError::TooLarge {
-            size: body.len(),
+            size,
             limit: MAX_MEDIA_BYTES,
         });
     }
+    let _permit = store
+        .uploads
+        .try_acquire()
+        .map_err(|_| PlaygroundError::Busy)?;
+    let body = read_upload(body).await?;
     if body.is_empty() {
         return Err(PlaygroundError::BadRequest("the file is empty".into()));
     }
-    let file_name = header_text(&headers, "x-file-name")
+    let file_name = header_text(&headers, FILE_NAME_HEADER)
         .map(|n| percent_decode(&n))
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "file".to_owned());
     let mime_type = header_text(&headers, "x-mime-type")
         .unwrap_or_else(|| "application/octet-stream".to_owned());
-    let (cdn_file, meta) = encrypt_media(&body)?;
+    let (cdn_file, meta) = tokio::task::spawn_blocking(move || encrypt_media(&body))
+        .await
+        .map_err(|_| PlaygroundError::Crypto)??;
     let id = random_id()?;
     let host = header_text(&headers, "host").unwrap_or_else(|| "127.0.0.1".to_owned());
     let path = uri.path();
@@ -152,8 +245,8 @@ pub(crate) async fn upload(
         file_name: file_name.clone(),
         mime_type,
         plaintext_sha256,
-        cdn_file,
-    });
+        cdn_file: Bytes::from(cdn_file),
+    })?;
     Ok(Json(json!({
         "media_id": id,
         "cdn_url": cdn_url,
@@ -173,7 +266,70 @@ pub(crate) async fn download(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/octet-stream"),
         )],
-        media.cdn_file,
+        media.cdn_file.clone(),
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fake(id: usize, size: usize) -> StoredMedia {
+        StoredMedia {
+            id: id.to_string(),
+            file_name: "f".into(),
+            mime_type: "application/octet-stream".into(),
+            plaintext_sha256: String::new(),
+            cdn_file: Bytes::from(vec![0_u8; size]),
+        }
+    }
+
+    #[test]
+    fn the_default_store_holds_at_most_128_mib() {
+        let store = MediaStore::default();
+        for id in 0..12 {
+            store.insert(fake(id, MAX_MEDIA_BYTES)).unwrap();
+            assert!(store.held_bytes() <= MAX_HELD_BYTES);
+        }
+        // five 25 MiB files fit in 128 MiB, the older seven were dropped
+        assert_eq!(store.held_bytes(), 5 * MAX_MEDIA_BYTES);
+        assert!(store.get("6").is_none());
+        assert!(store.get("7").is_some() && store.get("11").is_some());
+    }
+
+    #[test]
+    fn the_store_holds_at_most_64_files() {
+        let store = MediaStore::default();
+        for id in 0..70 {
+            store.insert(fake(id, 10)).unwrap();
+        }
+        assert_eq!(store.held_bytes(), 64 * 10);
+        assert!(store.get("5").is_none() && store.get("6").is_some());
+    }
+
+    #[test]
+    fn a_file_larger_than_the_store_is_refused() {
+        let store = MediaStore::new(100);
+        store.insert(fake(1, 60)).unwrap();
+        assert_eq!(
+            store.insert(fake(2, 101)),
+            Err(PlaygroundError::TooLarge {
+                size: 101,
+                limit: 100
+            })
+        );
+        assert!(store.get("1").is_some());
+        store.insert(fake(3, 100)).unwrap();
+        assert_eq!(store.held_bytes(), 100);
+        assert!(store.get("1").is_none());
+    }
+
+    #[test]
+    fn lookups_share_the_file() {
+        let store = MediaStore::default();
+        store.insert(fake(1, 1000)).unwrap();
+        let (a, b) = (store.get("1").unwrap(), store.get("1").unwrap());
+        assert!(Arc::ptr_eq(&a, &b));
+    }
 }

@@ -10,10 +10,19 @@
 //! | `GET /` | the page: a phone-sized WhatsApp-like frame plus a log, the screen data and the routing graph |
 //! | `GET /{asset}` | the embedded `app.js`, `render.js`, `expr.js`, `validate.js`, `graph.js`, `markdown.js`, `style.css` |
 //! | `GET /api/flow` | the Flow JSON |
-//! | `POST /api/session` | a new flow token (from [`Playground::flow_token`], random by default) |
-//! | `POST /api/exchange` | `{action, screen, data, flow_token}` → encrypted to the endpoint → `{status, request, response}` decrypted |
+//! | `POST /api/session` | starts the flow: sets the session cookie, issues a new flow token (from [`Playground::flow_token_for`], random by default) for the browser's pseudo-phone and answers it for display |
+//! | `POST /api/exchange` | `{action, screen, data}` + the session's flow token → encrypted to the endpoint → `{status, request, response}` decrypted |
 //! | `POST /api/complete` | the completion payload in the `nfm_reply` webhook shape |
 //! | `POST /api/media`, `GET /api/media/{id}` | picker uploads encrypted as WhatsApp's CDN serves them |
+//!
+//! The server keeps each browser's session (an HttpOnly, `SameSite=Strict` cookie naming a
+//! pseudo-phone `playground-<hex>` and the current flow token); a `flow_token` the page sends is
+//! ignored, and API calls without a session answer 401. Only requests addressed to `localhost`,
+//! `127.0.0.1` or `[::1]` are answered ([`require_loopback_host`]; opt out with
+//! [`Playground::allow_any_host`]); POSTs must be same-origin `application/json` (uploads carry the
+//! page's `x-file-name` header instead); every response forbids framing and carries a strict
+//! Content-Security-Policy; JSON bodies are capped at 256 KiB and uploads at 25 MiB each, two at a
+//! time and 128 MiB held.
 //!
 //! ```
 //! use serde_json::json;
@@ -33,14 +42,20 @@ mod canned;
 mod complete;
 mod error;
 mod flow_client;
+mod guard;
+mod host;
 mod media;
+mod session;
 mod target;
 
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, FromRef, State};
+use axum::extract::{DefaultBodyLimit, FromRef, OriginalUri, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::from_fn;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -48,11 +63,16 @@ use serde_json::{Value, json};
 
 pub use canned::CannedResponses;
 pub use error::PlaygroundError;
+pub use host::require_loopback_host;
 pub use target::{BoxFuture, ExchangeOutcome, Exchanger, Target};
 
 use media::MediaStore;
+use session::{Browser, BrowserSession, HasSessions, Sessions};
 
-type TokenFn = dyn Fn() -> BoxFuture<String> + Send + Sync;
+type TokenFn = dyn Fn(String) -> BoxFuture<String> + Send + Sync;
+
+/// Largest JSON body accepted by `/api/session`, `/api/exchange` and `/api/complete`.
+const MAX_JSON_BODY: usize = 256 * 1024;
 
 /// The playground for one flow; turn it into a router with [`Playground::into_router`].
 #[derive(Clone)]
@@ -60,6 +80,8 @@ pub struct Playground {
     flow: Arc<Result<Value, String>>,
     target: Target,
     token: Arc<TokenFn>,
+    any_host: bool,
+    max_media_bytes: usize,
 }
 
 impl fmt::Debug for Playground {
@@ -67,6 +89,8 @@ impl fmt::Debug for Playground {
         f.debug_struct("Playground")
             .field("flow", &self.flow.as_ref().as_ref().map(|_| "Flow JSON"))
             .field("target", &self.target)
+            .field("any_host", &self.any_host)
+            .field("max_media_bytes", &self.max_media_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -95,39 +119,94 @@ impl Playground {
         Self {
             flow: Arc::new(flow),
             target: target.into(),
-            token: Arc::new(|| Box::pin(async { random_token() })),
+            token: Arc::new(|_phone| Box::pin(async { random_token() })),
+            any_host: false,
+            max_media_bytes: media::MAX_HELD_BYTES,
         }
     }
 
-    /// Where flow tokens come from (one per playground session); random by default.
+    /// Where flow tokens come from (one per start of the flow); random by default. Use
+    /// [`flow_token_for`](Self::flow_token_for) to issue tokens for the browser's pseudo-phone.
     #[must_use]
-    pub fn flow_token<F, Fut>(mut self, provider: F) -> Self
+    pub fn flow_token<F, Fut>(self, provider: F) -> Self
     where
         F: Fn() -> Fut + Send + Sync + 'static,
         Fut: Future<Output = String> + Send + 'static,
     {
-        self.token = Arc::new(move || Box::pin(provider()));
+        self.flow_token_for(move |_phone| provider())
+    }
+
+    /// Where flow tokens come from, given the pseudo-phone (`playground-<hex>`) of the browser
+    /// starting the flow. Each browser keeps its phone while the playground runs, so an endpoint
+    /// that ties state to the phone sees one user per browser.
+    ///
+    /// ```
+    /// use waflow::playground::{CannedResponses, Playground};
+    ///
+    /// let playground = Playground::for_flow(serde_json::json!({"version": "7.3", "screens": []}),
+    ///     CannedResponses::new())
+    ///     .flow_token_for(|phone: String| async move { format!("token-for-{phone}") });
+    /// # let _ = playground;
+    /// ```
+    #[must_use]
+    pub fn flow_token_for<F, Fut>(mut self, provider: F) -> Self
+    where
+        F: Fn(String) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = String> + Send + 'static,
+    {
+        self.token = Arc::new(move |phone| Box::pin(provider(phone)));
+        self
+    }
+
+    /// **Dangerous**: answers requests whatever their `Host` header says. By default only
+    /// `localhost`, `127.0.0.1` and `[::1]` are answered (see [`require_loopback_host`]), which
+    /// keeps DNS-rebinding pages and tunnels from reaching the endpoint through the playground.
+    /// Opt out only behind your own authentication, e.g. to share the playground through a
+    /// tunnel on purpose.
+    #[must_use]
+    pub fn allow_any_host(mut self) -> Self {
+        self.any_host = true;
+        self
+    }
+
+    /// How many bytes of encrypted uploads are kept in memory (128 MiB by default; at most 64
+    /// files either way); the oldest are dropped first.
+    #[must_use]
+    pub fn max_media_bytes(mut self, bytes: usize) -> Self {
+        self.max_media_bytes = bytes;
         self
     }
 
     /// The axum router serving the page and its API; mount it anywhere (e.g. `/playground`).
     pub fn into_router(self) -> Router {
+        let any_host = self.any_host;
         let state = AppState {
+            media: MediaStore::new(self.max_media_bytes),
+            sessions: Sessions::new(),
             playground: self,
-            media: MediaStore::default(),
         };
-        Router::new()
+        let json = || from_fn(guard::json_only);
+        let router = Router::new()
             .route("/", get(assets::page))
             .route("/{asset}", get(assets::asset))
             .route("/api/flow", get(flow))
-            .route("/api/session", post(session))
-            .route("/api/exchange", post(exchange))
-            .route("/api/complete", post(complete))
+            .route("/api/session", post(session).layer(json()))
+            .route("/api/exchange", post(exchange).layer(json()))
+            .route("/api/complete", post(complete).layer(json()))
             .route(
                 "/api/media",
-                post(media::upload).layer(DefaultBodyLimit::max(media::MAX_MEDIA_BYTES + 1)),
+                post(media::upload).layer(from_fn(guard::upload_only)),
             )
             .route("/api/media/{id}", get(media::download))
+            .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
+            .layer(from_fn(guard::same_origin));
+        let router = if any_host {
+            router
+        } else {
+            router.layer(from_fn(require_loopback_host))
+        };
+        router
+            .layer(from_fn(guard::security_headers))
             .with_state(state)
     }
 }
@@ -136,11 +215,18 @@ impl Playground {
 struct AppState {
     playground: Playground,
     media: MediaStore,
+    sessions: Sessions,
 }
 
 impl FromRef<AppState> for MediaStore {
     fn from_ref(state: &AppState) -> Self {
         state.media.clone()
+    }
+}
+
+impl HasSessions for AppState {
+    fn sessions(&self) -> &Sessions {
+        &self.sessions
     }
 }
 
@@ -151,16 +237,45 @@ async fn flow(State(state): State<AppState>) -> Result<Json<Value>, PlaygroundEr
     }
 }
 
-async fn session(State(state): State<AppState>) -> Json<Value> {
-    let token = (state.playground.token)().await;
-    Json(json!({
+/// `POST /api/session`: starts the flow for this browser. A browser without a known session
+/// cookie gets a new session and pseudo-phone; either way a new flow token is issued for the
+/// browser's phone and kept on the server (the page only shows it).
+async fn session(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Result<Response, PlaygroundError> {
+    let sessions = &state.sessions;
+    let known = sessions
+        .cookie_id(&headers)
+        .and_then(|id| Some((id.to_owned(), sessions.get(id)?.phone)));
+    let (id, phone, fresh) = match known {
+        Some((id, phone)) => (id, phone, false),
+        None => (Sessions::new_id()?, Sessions::new_phone()?, true),
+    };
+    let token = (state.playground.token)(phone.clone()).await;
+    sessions.store(
+        &id,
+        BrowserSession {
+            phone: phone.clone(),
+            token: token.clone(),
+        },
+    );
+    let mut response = Json(json!({
         "flow_token": token,
+        "phone": phone,
         "mode": state.playground.target.mode(),
         "endpoint": state.playground.target.describe(),
     }))
+    .into_response();
+    if fresh && let Some(cookie) = sessions.set_cookie(&id, session::mount_point(uri.path())) {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
-/// What the page posts to `/api/exchange`.
+/// What the page posts to `/api/exchange`. A `flow_token` the body may carry (older pages sent
+/// one) is ignored: the session's token is used.
 #[derive(Debug, Deserialize)]
 struct ExchangeBody {
     action: String,
@@ -168,7 +283,6 @@ struct ExchangeBody {
     screen: Option<String>,
     #[serde(default)]
     data: Option<Value>,
-    flow_token: String,
 }
 
 const ACTIONS: [&str; 4] = ["INIT", "BACK", "data_exchange", "ping"];
@@ -182,6 +296,7 @@ where
 
 async fn exchange(
     State(state): State<AppState>,
+    Browser(browser): Browser,
     body: axum::body::Bytes,
 ) -> Result<Json<ExchangeOutcome>, PlaygroundError> {
     let body: ExchangeBody = parse(&body)?;
@@ -208,21 +323,21 @@ async fn exchange(
     }
     if body.action != "ping" {
         request["data"] = data;
-        request["flow_token"] = Value::String(body.flow_token);
+        request["flow_token"] = Value::String(browser.token);
     }
     Ok(Json(state.playground.target.exchange(request).await))
 }
 
-/// What the page posts to `/api/complete`.
+/// What the page posts to `/api/complete` (a `flow_token` in it is ignored, as for exchanges).
 #[derive(Debug, Deserialize)]
 struct CompleteBody {
-    flow_token: String,
     #[serde(default)]
     payload: Value,
 }
 
 async fn complete(
     State(state): State<AppState>,
+    Browser(browser): Browser,
     body: axum::body::Bytes,
 ) -> Result<Json<Value>, PlaygroundError> {
     let body: CompleteBody = parse(&body)?;
@@ -231,9 +346,6 @@ async fn complete(
             "`payload` must be a JSON object".into(),
         ));
     }
-    Ok(Json(complete::completion_webhook(
-        &body.flow_token,
-        body.payload,
-        &state.media,
-    )))
+    complete::completion_webhook(&browser.token, &browser.phone, body.payload, &state.media)
+        .map(Json)
 }

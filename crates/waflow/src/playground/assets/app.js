@@ -45,12 +45,25 @@ async function api(path, body, extraHeaders) {
     body: body instanceof ArrayBuffer ? body : JSON.stringify(body),
   };
   if (body instanceof ArrayBuffer) init.headers['content-type'] = 'application/octet-stream';
+  // The session cookie (HttpOnly, set by api/session) goes with every call.
+  init.credentials = 'same-origin';
   const res = await fetch(path, init);
   const text = await res.text();
   let json;
   try { json = text ? JSON.parse(text) : {}; } catch { json = { error: text }; }
-  if (!res.ok) throw new Error(json.error || `${path}: HTTP ${res.status}`);
+  if (!res.ok) {
+    const error = new Error(json.error || `${path}: HTTP ${res.status}`);
+    error.status = res.status;
+    throw error;
+  }
   return json;
+}
+
+/** A 401 means the server no longer knows this browser's session (restart, eviction). */
+function sessionLost(e) {
+  if (e.status !== 401) return false;
+  S.closed = { kind: 'error', message: 'This playground session has ended. Start again.' };
+  return true;
 }
 
 function exampleData(screen) {
@@ -173,8 +186,14 @@ async function runAction(action, component, item) {
       return;
     }
     case 'open_url': {
-      log('nav', `open_url ${action.url}`);
-      window.open(action.url, '_blank', 'noopener');
+      let url = null;
+      try { url = new URL(action.url); } catch { /* not a URL */ }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        log('error', `open_url refused: only http(s) URLs are opened, not ${action.url}`);
+        return;
+      }
+      log('nav', `open_url ${url.href}`);
+      window.open(url.href, '_blank', 'noopener');
       return;
     }
     case 'complete': {
@@ -191,12 +210,12 @@ async function complete(params) {
   S.busy = true;
   draw();
   try {
-    const webhook = await api('api/complete', { flow_token: S.token, payload: params });
+    const webhook = await api('api/complete', { payload: params });
     log('done', 'complete → completion webhook (nfm_reply)', webhook);
     S.closed = { kind: 'complete', webhook, params };
   } catch (e) {
     log('error', `complete failed: ${e.message}`);
-    snack('Something went wrong. Please try again.');
+    if (!sessionLost(e)) snack('Something went wrong. Please try again.');
   } finally {
     S.busy = false;
     draw();
@@ -206,14 +225,15 @@ async function complete(params) {
 async function exchange(action, screen, data, opts = {}) {
   S.busy = true;
   draw();
-  const body = { action, screen, data, flow_token: S.token };
+  // The server adds the session's flow token.
+  const body = { action, screen, data };
   let result;
   try {
     result = await api('api/exchange', body);
   } catch (e) {
     S.busy = false;
     log('error', `${action} failed: ${e.message}`);
-    snack('Something went wrong. Please try again.');
+    if (!sessionLost(e)) snack('Something went wrong. Please try again.');
     draw();
     return;
   }
