@@ -11,7 +11,6 @@ pub mod delivery;
 pub mod flow;
 pub mod handlers;
 pub mod send;
-pub mod serve;
 pub mod server;
 pub mod services;
 pub mod webhook;

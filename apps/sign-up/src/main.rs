@@ -79,13 +79,11 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         .with_context(|| format!("binding {}", cli.addr))?;
     tracing::info!("flow endpoint: http://{}{ENDPOINT_PATH}", cli.addr);
     tracing::info!("playground:    http://{}/playground", cli.addr);
-    sign_up::serve::serve(
+    waflow::serve::serve(
         listener,
         app(state),
-        sign_up::serve::Timeouts::default(),
-        async {
-            let _ = tokio::signal::ctrl_c().await;
-        },
+        waflow::serve::ServeConfig::default(),
+        waflow::serve::shutdown_signal(),
     )
     .await;
     let served: anyhow::Result<()> = Ok(());

@@ -11,6 +11,7 @@
 //! | [`cloud`] | the Graph API client |
 //! | [`webhook`] | the webhook receiver |
 //! | [`playground`] | the local browser playground |
+//! | [`serve`] | the production HTTP serve loop: connection limits, timeouts, graceful shutdown |
 
 #[cfg(feature = "cloud")]
 pub mod cloud;
@@ -20,6 +21,8 @@ pub mod crypto;
 pub mod endpoint;
 #[cfg(feature = "playground")]
 pub mod playground;
+#[cfg(feature = "serve")]
+pub mod serve;
 #[cfg(feature = "store")]
 pub mod store;
 #[cfg(feature = "testing")]

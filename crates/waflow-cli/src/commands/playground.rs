@@ -14,6 +14,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 use waflow::crypto::PublicKey;
 use waflow::playground::{CannedResponses, Playground, Target};
+use waflow::serve::{ServeConfig, shutdown_signal};
 use waflow::testing::FlowClient;
 
 /// Arguments of `waflow playground`.
@@ -79,12 +80,8 @@ async fn serve(args: Args) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
     println!("playground: http://{addr}/");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("server failed")
+    waflow::serve::serve(listener, app, ServeConfig::default(), shutdown_signal()).await;
+    Ok(())
 }
 
 /// Runs `waflow playground`.
