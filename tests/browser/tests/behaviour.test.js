@@ -57,6 +57,14 @@ test('BACK, the answer editor, completion and 427', async () => {
   await onScreen(page, 'C');
   assert.match(await page.locator('#body').innerText(), /Answer: 42/);
   assert.equal(await page.locator('#snackbar').innerText(), 'Typed by hand');
+  // open_url opens only http(s) URLs: a javascript: URL is refused, no window opens
+  const windows = browser.context.pages().length;
+  await page.getByText('Run a script').click();
+  await page.waitForFunction(() => document.querySelector('#log').innerText.includes('open_url refused'));
+  assert.equal(browser.context.pages().length, windows);
+  assert.notEqual(await page.title(), 'pwned');
+  // the session cookie is HttpOnly: the page's scripts cannot read it
+  assert.equal(await page.evaluate(() => document.cookie), '');
   await page.locator('#footer .cta').click();
   await onScreen(page, 'COMPLETED');
   assert.deepEqual(JSON.parse(await page.locator('#completion-payload').innerText()), { answer: '42' });
