@@ -3,10 +3,10 @@
 //! code, an account screen, brute-force throttling.
 //!
 //! [`app`] builds the router, so tests drive it with `oneshot` and no socket; `main.rs` only
-//! reads the configuration ([`cli`]) and serves it.
+//! reads the configuration ([`config`]) and serves it.
 
 pub mod accounts;
-pub mod cli;
+pub mod config;
 pub mod delivery;
 pub mod flow;
 pub mod handlers;

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::Parser as _;
-use sign_up::cli::{Cli, Command};
+use sign_up::config::cli::{Cli, Command};
+use sign_up::config::{Delivery, Settings};
 use sign_up::delivery::{CloudSender, DevOutbox};
 use sign_up::{AppState, ENDPOINT_PATH, app, flow, issue_flow_token};
 
@@ -48,10 +49,23 @@ async fn issue_token(cli: &Cli, phone: &str) -> anyhow::Result<()> {
 }
 
 async fn serve(cli: Cli) -> anyhow::Result<()> {
+    let settings = match Settings::check(&cli) {
+        Ok(s) => s,
+        Err(errors) => {
+            for line in &errors.0 {
+                eprintln!("error: {line}");
+            }
+            anyhow::bail!(
+                "refusing to start in {} with {} configuration problem(s)",
+                cli.environment,
+                errors.0.len()
+            );
+        }
+    };
     let private_key = cli.load_key()?;
     let store = cli.open_store().await?;
-    let mut state = match (&cli.access_token, &cli.phone_id) {
-        (Some(token), Some(phone_id)) => {
+    let mut state = match &settings.delivery {
+        Delivery::Cloud { token, phone_id } => {
             let client = waflow::cloud::Client::builder()
                 .token(token.clone())
                 .phone_id(phone_id.clone())
@@ -64,21 +78,30 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
             )
             .await?
         }
-        _ => {
-            tracing::warn!(
-                "no WAFLOW_TOKEN / WAFLOW_PHONE_ID: reset codes go to the DEVELOPMENT outbox \
-                 (console and GET /dev/outbox)"
-            );
+        Delivery::DevOutbox => {
             AppState::with_outbox(private_key, store.clone(), DevOutbox::printing()).await?
         }
     };
+    state.environment = settings.environment;
     state.app_secret = cli.app_secret.clone();
     state.verify_token = cli.verify_token.clone();
+    if state.app_secret.is_none() {
+        tracing::warn!(
+            "no app secret: requests to the endpoint are not signature-checked (required in production)"
+        );
+    }
+    tokio::spawn(sign_up::services::purge_periodically(store.clone()));
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
         .with_context(|| format!("binding {}", cli.addr))?;
+    tracing::info!("sign-up server, {settings}");
     tracing::info!("flow endpoint: http://{}{ENDPOINT_PATH}", cli.addr);
-    tracing::info!("playground:    http://{}/playground", cli.addr);
+    if settings.environment.is_development() {
+        tracing::info!(
+            "playground:    http://{}/playground (answers localhost Host names only)",
+            cli.addr
+        );
+    }
     waflow::serve::serve(
         listener,
         app(state),

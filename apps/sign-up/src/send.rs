@@ -5,7 +5,7 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 use waflow::cloud::{Client, FlowAction, FlowMode, FlowRef, SendFlowMessage};
 
-use crate::cli::Cli;
+use crate::config::cli::Cli;
 use crate::issue_flow_token;
 
 /// Arguments of `send`.

@@ -1,8 +1,11 @@
-//! The application's router: one function, one line per mounted service.
+//! The application's router: the flow endpoint and the webhook in every environment; the
+//! playground and the development outbox only in development, and only for loopback `Host`
+//! names (a tunnel, a proxy or a DNS-rebinding page gets 403 there).
 
 use std::sync::Arc;
 
 use axum::Router;
+use axum::middleware::from_fn;
 use axum::routing::get;
 use secrecy::SecretString;
 use waflow::crypto::PrivateKey;
@@ -10,6 +13,7 @@ use waflow::endpoint::{ErrorNotification, FlowAction, FlowEndpoint};
 use waflow::store::Store;
 
 use crate::accounts::{AccountError, Accounts};
+use crate::config::Environment;
 use crate::delivery::{CodeSender, DevOutbox};
 use crate::flow;
 use crate::handlers::{self, entry::is_leave};
@@ -31,6 +35,8 @@ pub struct AppState {
     pub services: Services,
     /// The development outbox, when codes are not sent through the Cloud API.
     pub outbox: Option<DevOutbox>,
+    /// Development mounts the playground and the outbox; production neither.
+    pub environment: Environment,
 }
 
 impl AppState {
@@ -68,23 +74,44 @@ impl AppState {
                 codes,
             },
             outbox: None,
+            environment: Environment::Development,
         })
     }
 }
 
+/// Logs a client's error notification. Its texts come from the client: bounded and logged with
+/// `Debug` (quoted, newlines escaped), so they cannot forge or flood log lines.
 async fn log_client_error(n: ErrorNotification) {
-    tracing::warn!(screen = ?n.screen, error = %n.error, message = ?n.error_message, "client reported an error");
+    let bounded = |t: &str| t.chars().take(200).collect::<String>();
+    tracing::warn!(
+        screen = ?n.screen.as_deref().map(bounded),
+        error = ?bounded(&n.error),
+        message = ?n.error_message.as_deref().map(bounded),
+        "client reported an error"
+    );
 }
 
-/// The sign-up flow's data-exchange endpoint; every request's flow token is checked against the
-/// store first (427 when unknown, expired or closed).
+/// The sign-up flow's data-exchange endpoint; every request needs a flow token this store issued
+/// for the sign-up flow (427 when missing, unknown, expired, closed or of another flow), and,
+/// with an app secret, a valid `X-Hub-Signature-256` (432).
 pub fn endpoint(state: &AppState) -> FlowEndpoint {
-    let mut endpoint = FlowEndpoint::new(state.private_key.clone());
-    if let Some(secret) = &state.app_secret {
-        endpoint = endpoint.app_secret(secret.clone());
-    }
+    let endpoint = FlowEndpoint::new(state.private_key.clone());
+    let endpoint = match &state.app_secret {
+        Some(secret) => endpoint.app_secret(secret.clone()),
+        None => endpoint,
+    };
+    routes(endpoint, state)
+}
+
+fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint {
     endpoint
-        .flow_token_check(state.services.store.flow_tokens())
+        .flow_token_check(
+            state
+                .services
+                .store
+                .flow_tokens()
+                .for_flow(crate::services::FLOW_ID),
+        )
         .on(FlowAction::DataExchange, "*", is_leave, handlers::leave)
         .on_init(handlers::init)
         .on_data_exchange(flow::START, handlers::start)
@@ -100,45 +127,47 @@ pub fn endpoint(state: &AppState) -> FlowEndpoint {
         .with_state(state.services.clone())
 }
 
-/// The whole application.
+/// The whole application for its environment.
 pub fn app(state: AppState) -> Router {
-    let mut router = Router::new().route_service(ENDPOINT_PATH, endpoint(&state));
+    let router = Router::new().route_service(ENDPOINT_PATH, endpoint(&state));
+    let router = crate::webhook::mount(router, &state);
+    match state.environment {
+        Environment::Development => router.merge(development_routes(&state)),
+        Environment::Production => router,
+    }
+}
+
+/// `/playground` and `/dev/outbox`, answering loopback `Host` names only.
+fn development_routes(state: &AppState) -> Router {
+    let mut dev = Router::new();
     if let Some(outbox) = state.outbox.clone() {
-        router = router.route(
+        dev = dev.route(
             "/dev/outbox",
             get(move || async move { axum::Json(outbox.messages()) }),
         );
     }
-    router = router.nest(
-        "/playground",
-        waflow::playground::Playground::for_flow(
-            flow::sign_up_flow(),
-            state.app_secret.iter().fold(
-                waflow::testing::FlowClient::for_service(
-                    endpoint(&state),
-                    state.private_key.public_key(),
-                ),
-                |c, s| c.app_secret(s.clone()),
-            ),
-        )
-        .flow_token({
-            let store = state.services.store.clone();
-            move || {
-                let store = store.clone();
-                async move {
-                    match crate::services::issue_flow_token(&store, "playground").await {
-                        Ok(token) => token.expose().to_owned(),
-                        Err(e) => {
-                            // The empty token is then refused with 427, which the page shows.
-                            tracing::error!("cannot issue a playground flow token: {e}");
-                            String::new()
-                        }
-                    }
+    // The playground's own endpoint: the same routes on the same store, without the signature
+    // check, so the playground never holds the app secret and cannot sign for anyone.
+    let unsigned = routes(FlowEndpoint::new(state.private_key.clone()), state);
+    let store = state.services.store.clone();
+    let playground = waflow::playground::Playground::for_flow(
+        flow::sign_up_flow(),
+        waflow::testing::FlowClient::for_service(unsigned, state.private_key.public_key()),
+    )
+    .flow_token_for(move |phone: String| {
+        let store = store.clone();
+        async move {
+            match crate::services::issue_flow_token(&store, &phone).await {
+                Ok(token) => token.expose().to_owned(),
+                Err(e) => {
+                    // The empty token is then refused with 427, which the page shows.
+                    tracing::error!("cannot issue a playground flow token: {e}");
+                    String::new()
                 }
             }
-        })
-        .into_router(),
-    );
-    router = crate::webhook::mount(router, &state);
-    router
+        }
+    })
+    .into_router();
+    dev.nest("/playground", playground)
+        .route_layer(from_fn(waflow::playground::require_loopback_host))
 }

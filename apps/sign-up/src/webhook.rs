@@ -57,7 +57,9 @@ pub async fn on_completion(store: Store, c: Completion<Value>) -> Result<(), Sto
         .as_object()
         .map(|o| o.keys().map(String::as_str).collect())
         .unwrap_or_default();
-    tracing::info!(from = %c.from, message_id = %c.message_id, ?fields, media = c.media.len(), "flow completed");
+    // No phone numbers at INFO (data minimisation): the message id and the session subject
+    // identify the completion for an operator.
+    tracing::info!(message_id = %c.message_id, ?fields, media = c.media.len(), "flow completed");
     match &c.flow_token {
         Some(token) => {
             let closed = store
@@ -67,14 +69,14 @@ pub async fn on_completion(store: Store, c: Completion<Value>) -> Result<(), Sto
             tracing::info!(closed, "flow token closed on completion");
         }
         None => {
-            tracing::warn!(from = %c.from, "completion without a flow token (some clients omit it)")
+            tracing::warn!(message_id = %c.message_id, "completion without a flow token (some clients omit it)")
         }
     }
     match store.sessions().current(&c.from).await? {
         Some(s) => {
-            tracing::info!(phone = %s.phone, subject = %s.subject, "completion from a signed-in phone")
+            tracing::info!(subject = %s.subject, "completion from a signed-in phone")
         }
-        None => tracing::info!(phone = %c.from, "completion from a phone without a session"),
+        None => tracing::info!("completion from a phone without a session"),
     }
     Ok(())
 }

@@ -353,10 +353,20 @@ async fn account_screens(h: &Harness) {
 }
 
 async fn password_reset(h: &Harness) {
-    // The account was registered from OWNER; the reset is asked from another phone.
+    // The account was registered from OWNER. Asked from another phone, nothing is sent: the code
+    // could only ever be used from the owner's phone.
     let owner = "+15550123";
     register(h, owner, "di@example.test", "secret123").await;
-    let c = h.client("+15550999").await;
+    let stranger = h.client("+15550999").await;
+    let ex = exchange(
+        &stranger,
+        "FORGOT_PASSWORD",
+        json!({"email": "di@example.test"}),
+    )
+    .await;
+    assert_eq!(ex.screen(), Some("RESET_PASSWORD"), "the same answer");
+    assert!(h.outbox.messages().is_empty(), "no code for a stranger");
+    let c = h.client(owner).await;
 
     let ex = exchange(&c, "FORGOT_PASSWORD", json!({"email": "nope"})).await;
     assert_eq!(ex.screen(), Some("FORGOT_PASSWORD"));
@@ -413,7 +423,8 @@ async fn password_reset(h: &Harness) {
     .await;
     assert_eq!(ex.error_message(), Some("Incorrect password"));
 
-    // Leaving RESET_PASSWORD discards the pending code.
+    // Leaving RESET_PASSWORD discards the pending code this flow asked for.
+    let c = h.client(owner).await;
     exchange(&c, "FORGOT_PASSWORD", json!({"email": "di@example.test"})).await;
     let code = h.last_code(owner);
     let left = exchange(
@@ -423,7 +434,7 @@ async fn password_reset(h: &Harness) {
     )
     .await;
     assert_closed(&left);
-    let c = h.client("+15550999").await;
+    let c = h.client(owner).await;
     let ex = exchange(&c, "RESET_PASSWORD", reset(&code, "other1234", "other1234")).await;
     assert_eq!(ex.error_message(), Some("The code is not correct"));
 }
@@ -462,7 +473,8 @@ async fn throttling(h: &Harness) {
     .await;
     assert_eq!(ex.screen(), Some("LOGIN_SUCCESS"));
 
-    // Reset codes: requests and wrong codes count; after 5, "try again later".
+    // Reset codes: a code allows 5 tries; wrong codes count per account (5 per window), and
+    // the right code is then refused without being checked.
     register(h, PHONE, "gus@example.test", "secret123").await;
     exchange(&c, "FORGOT_PASSWORD", json!({"email": "gus@example.test"})).await;
     let code = h.last_code(PHONE);
@@ -472,11 +484,23 @@ async fn throttling(h: &Harness) {
         let ex = exchange(&c, "RESET_PASSWORD", reset(&wrong)).await;
         assert_eq!(ex.error_message(), Some("The code is not correct"));
     }
+    let ex = exchange(&c, "RESET_PASSWORD", reset(&wrong)).await;
+    assert_eq!(
+        ex.error_message(),
+        Some("Too many wrong codes. Please ask for a new one")
+    );
+    exchange(&c, "FORGOT_PASSWORD", json!({"email": "gus@example.test"})).await;
+    let code = h.last_code(PHONE);
     let ex = exchange(&c, "RESET_PASSWORD", reset(&code)).await;
     assert_eq!(
         ex.error_message(),
         Some("Too many attempts. Please try again later.")
     );
+    // Code requests: 5 per (e-mail, phone) and window (two were made above).
+    for _ in 0..3 {
+        let ex = exchange(&c, "FORGOT_PASSWORD", json!({"email": "gus@example.test"})).await;
+        assert_eq!(ex.screen(), Some("RESET_PASSWORD"));
+    }
     let ex = exchange(&c, "FORGOT_PASSWORD", json!({"email": "gus@example.test"})).await;
     assert_eq!(ex.screen(), Some("FORGOT_PASSWORD"));
     assert_eq!(

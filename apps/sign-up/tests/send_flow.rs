@@ -8,7 +8,7 @@ use axum::Json;
 use axum::routing::post;
 use clap::Parser as _;
 use serde_json::{Value, json};
-use sign_up::cli::{Cli, Command};
+use sign_up::config::cli::{Cli, Command};
 use tokio::sync::mpsc;
 use waflow::store::Store;
 

@@ -9,9 +9,10 @@ use waflow::store::CloseReason;
 
 use super::common::{account_screen, internal, signed_in, start_screen};
 use super::entry::close;
+use super::login::{PasswordRefused, refuse_password};
 use crate::accounts::{Account, AccountError, rules};
 use crate::flow;
-use crate::services::{SCOPE_LOGIN, Services, TRY_LATER};
+use crate::services::{SESSION_DEFAULT, Services, TRY_LATER};
 
 fn session_ended() -> FlowResponse {
     start_screen().error_message("Your session has ended. Please log in again")
@@ -67,26 +68,20 @@ pub async fn account_menu(
     })
 }
 
-/// Checks the current password under the login throttle; `Some(response)` refuses.
+/// Checks the current password under the login throttles; `Some(response)` refuses.
 async fn refuse_current(
     services: &Services,
     account: &Account,
+    phone: &str,
     password: String,
     screen: impl Fn(&str) -> FlowResponse,
 ) -> Result<Option<FlowResponse>, FlowError> {
-    if services.throttled(SCOPE_LOGIN, &account.email).await? {
-        return Ok(Some(screen(TRY_LATER)));
-    }
-    if !services
-        .accounts
-        .check_password(account.id, SecretString::from(password))
-        .await
-        .map_err(internal)?
-    {
-        return Ok(Some(screen("Your current password is not correct")));
-    }
-    services.succeeded(SCOPE_LOGIN, &account.email).await?;
-    Ok(None)
+    Ok(refuse_password(services, account, phone, password)
+        .await?
+        .map(|refused| match refused {
+            PasswordRefused::Throttled => screen(TRY_LATER),
+            PasswordRefused::Wrong => screen("Your current password is not correct"),
+        }))
 }
 
 /// The CHANGE_EMAIL form.
@@ -109,7 +104,7 @@ pub async fn change_email(
     FlowToken(token): FlowToken,
     Payload(form): Payload<ChangeEmail>,
 ) -> Result<FlowResponse, FlowError> {
-    let Some((_, account)) = account_of(&services, &token).await? else {
+    let Some((phone, account)) = account_of(&services, &token).await? else {
         return Ok(session_ended());
     };
     let retry = |m: &str| {
@@ -121,8 +116,14 @@ pub async fn change_email(
         Ok(e) => e,
         Err(m) => return Ok(retry(m)),
     };
-    if let Some(refused) =
-        refuse_current(&services, &account, form.current_password.clone(), retry).await?
+    if let Some(refused) = refuse_current(
+        &services,
+        &account,
+        &phone,
+        form.current_password.clone(),
+        retry,
+    )
+    .await?
     {
         return Ok(refused);
     }
@@ -136,7 +137,7 @@ pub async fn change_email(
         }
         Err(e) => return Err(internal(e)),
     }
-    tracing::info!("e-mail changed");
+    tracing::info!(account = account.id, "e-mail changed");
     let updated = services
         .accounts
         .get(account.id)
@@ -169,7 +170,7 @@ pub async fn change_password(
     FlowToken(token): FlowToken,
     Payload(form): Payload<ChangePassword>,
 ) -> Result<FlowResponse, FlowError> {
-    let Some((_, account)) = account_of(&services, &token).await? else {
+    let Some((phone, account)) = account_of(&services, &token).await? else {
         return Ok(session_ended());
     };
     let retry = |m: &str| FlowResponse::screen(flow::CHANGE_PASSWORD).error_message(m);
@@ -179,7 +180,8 @@ pub async fn change_password(
     if let Err(m) = rules::check_password(&form.password) {
         return Ok(retry(m));
     }
-    if let Some(refused) = refuse_current(&services, &account, form.current_password, retry).await?
+    if let Some(refused) =
+        refuse_current(&services, &account, &phone, form.current_password, retry).await?
     {
         return Ok(refused);
     }
@@ -188,6 +190,18 @@ pub async fn change_password(
         .set_password(account.id, SecretString::from(form.password))
         .await
         .map_err(internal)?;
-    tracing::info!("password changed");
+    // A new password ends the account's sessions on every other phone (OWASP Session
+    // Management); this phone keeps one.
+    let sessions = services.store.sessions();
+    let subject = account.id.to_string();
+    sessions.close_subject(&subject).await.map_err(internal)?;
+    sessions
+        .open(&phone, &subject, SESSION_DEFAULT)
+        .await
+        .map_err(internal)?;
+    tracing::info!(
+        account = account.id,
+        "password changed; other sessions closed"
+    );
     Ok(account_screen(&account, "Your password was changed."))
 }

@@ -68,8 +68,8 @@ pub struct Leave {
     pub email: String,
 }
 
-/// "Leave" on any screen: a pending reset code is discarded, the token is closed (no dangling
-/// state) and the flow closes.
+/// "Leave" on any screen: a pending reset code that this flow token asked for is discarded, the
+/// token is closed (no dangling state) and the flow closes.
 ///
 /// # Errors
 /// 500 when the store fails.
@@ -85,10 +85,12 @@ pub async fn leave(
             .await
             .map_err(internal)?
     {
+        // Only a code this very flow token asked for: a stranger naming someone's e-mail
+        // cannot throw away the code the owner is about to type.
         services
             .store
             .one_time_codes()
-            .discard(RESET_CODES, &account.id.to_string())
+            .discard_requested_by(RESET_CODES, &account.id.to_string(), &token)
             .await
             .map_err(internal)?;
     }

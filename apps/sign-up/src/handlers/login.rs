@@ -8,9 +8,12 @@ use waflow::store::CloseReason;
 
 use super::common::{internal, login_screen, login_success_data};
 use super::entry::close;
-use crate::accounts::rules;
+use crate::accounts::{Account, rules};
 use crate::flow;
-use crate::services::{SCOPE_LOGIN, SESSION_DEFAULT, SESSION_REMEMBERED, Services, TRY_LATER};
+use crate::services::{
+    LOGIN, LOGIN_OTHER_PHONES, SESSION_DEFAULT, SESSION_REMEMBERED, Services, TRY_LATER,
+    UNKNOWN_EMAIL, pair,
+};
 
 /// The LOGIN form.
 #[derive(Debug, Clone, Deserialize)]
@@ -36,42 +39,90 @@ pub async fn login(
         Ok(e) => e,
         Err(m) => return Ok(login_screen(form.email.trim()).error_message(m)),
     };
-    if services
+    let phone = services.phone_of(&token).await?;
+    let Some(account) = services
         .accounts
         .find_by_email(&email)
         .await
         .map_err(internal)?
-        .is_none()
-    {
-        // The tutorial answers with SIGN_UP here, but LOGIN -> SIGN_UP would be a backward route of
-        // SIGN_UP -> LOGIN, which Meta's routing model forbids (the client refuses the transition
-        // with `invalid-screen-transition`), so the user stays on LOGIN and is told to sign up.
-        return Ok(login_screen(&email).error_message("You are not registered. Please sign up"));
-    }
-    // Recorded before the password is checked: concurrent wrong passwords cannot all pass.
-    // (Unknown e-mails are not recorded: they never reach a password check.)
-    if services.throttled(SCOPE_LOGIN, &email).await? {
-        return Ok(login_screen(&email).error_message(TRY_LATER));
-    }
-    let Some(account) = services
-        .accounts
-        .authenticate(&email, SecretString::from(form.password))
-        .await
-        .map_err(internal)?
     else {
-        tracing::info!("login refused");
-        return Ok(login_screen(&email).error_message("Incorrect password"));
+        // The tutorial's answer (its journey tells the user to sign up), so e-mails can be
+        // enumerated; each phone gets a few unknown e-mails per window, then waits
+        // (docs/security.md). The tutorial answers with SIGN_UP here, but LOGIN -> SIGN_UP
+        // would be a backward route of SIGN_UP -> LOGIN, which Meta's routing model forbids
+        // (`invalid-screen-transition`), so the user stays on LOGIN and is told to sign up.
+        if services.throttled(&UNKNOWN_EMAIL, &phone).await? {
+            return Ok(login_screen(&email).error_message(TRY_LATER));
+        }
+        return Ok(login_screen(&email).error_message("You are not registered. Please sign up"));
     };
-    services.succeeded(SCOPE_LOGIN, &email).await?;
-    let phone = services.phone_of(&token).await?;
+    match refuse_password(&services, &account, &phone, form.password).await? {
+        None => {}
+        Some(PasswordRefused::Throttled) => {
+            return Ok(login_screen(&email).error_message(TRY_LATER));
+        }
+        Some(PasswordRefused::Wrong) => {
+            return Ok(login_screen(&email).error_message("Incorrect password"));
+        }
+    }
     services
         .store
         .sessions()
         .open(&phone, &account.id.to_string(), SESSION_DEFAULT)
         .await
         .map_err(internal)?;
-    tracing::info!("login succeeded");
+    tracing::info!(account = account.id, "login succeeded");
     Ok(FlowResponse::screen(flow::LOGIN_SUCCESS).data(login_success_data(&account)))
+}
+
+/// Why a password try was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PasswordRefused {
+    /// Too many tries: not checked.
+    Throttled,
+    /// Checked and wrong.
+    Wrong,
+}
+
+/// Checks `password` for `account`, tried from `phone`, under the login throttles: the
+/// (account, phone) pair always, the per-account ceiling for phones other than the account's
+/// own. Each try is recorded before the password is checked (concurrent wrong passwords cannot
+/// all pass). `Some(_)` refuses.
+///
+/// # Errors
+/// The store or the hashing pool failed.
+pub(crate) async fn refuse_password(
+    services: &Services,
+    account: &Account,
+    phone: &str,
+    password: String,
+) -> Result<Option<PasswordRefused>, FlowError> {
+    let subject = pair(&account.email, phone);
+    let foreign = account.phone != phone;
+    if services.throttled(&LOGIN, &subject).await?
+        || (foreign
+            && services
+                .throttled(&LOGIN_OTHER_PHONES, &account.email)
+                .await?)
+    {
+        tracing::warn!(
+            account = account.id,
+            foreign,
+            "password try refused: throttled"
+        );
+        return Ok(Some(PasswordRefused::Throttled));
+    }
+    if !services
+        .accounts
+        .check_password(account.id, SecretString::from(password))
+        .await
+        .map_err(internal)?
+    {
+        tracing::info!(account = account.id, foreign, "password refused");
+        return Ok(Some(PasswordRefused::Wrong));
+    }
+    services.succeeded(&LOGIN, &subject).await?;
+    Ok(None)
 }
 
 /// The LOGIN_SUCCESS form.

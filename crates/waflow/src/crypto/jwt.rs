@@ -37,7 +37,8 @@ pub enum JwtError {
     Expired,
 }
 
-/// Verifies an HS256 JWT and returns its claims. Checks `exp` when present.
+/// Verifies an HS256 JWT and returns its claims. Checks `exp` when present (a non-numeric `exp`
+/// is [`JwtError::Malformed`]).
 ///
 /// # Errors
 /// A [`JwtError`].
@@ -63,10 +64,12 @@ pub fn verify_hs256(app_secret: &SecretString, token: &str) -> Result<Value, Jwt
     if !claims.is_object() {
         return Err(JwtError::Malformed);
     }
-    if let Some(exp) = claims.get("exp").and_then(Value::as_u64) {
+    if let Some(exp) = claims.get("exp") {
+        // RFC 7519 NumericDate: a number of seconds; anything else is refused, not ignored.
+        let exp = exp.as_f64().ok_or(JwtError::Malformed)?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+            .map_or(0.0, |d| d.as_secs_f64());
         if exp < now {
             return Err(JwtError::Expired);
         }

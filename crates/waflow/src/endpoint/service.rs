@@ -69,7 +69,19 @@ struct Config<S> {
     notification: Option<NotificationHandler>,
     error_handler: Option<ErrorHandler>,
     token_check: Option<Arc<dyn TokenResolver>>,
+    token_optional: Vec<(FlowAction, Option<String>)>,
     body_limit: usize,
+}
+
+impl<S> Config<S> {
+    fn token_may_be_missing(&self, request: &FlowRequest) -> bool {
+        self.token_optional.iter().any(|(action, screen)| {
+            *action == request.action
+                && screen
+                    .as_deref()
+                    .is_none_or(|s| request.screen.as_deref() == Some(s))
+        })
+    }
 }
 
 impl<S> Clone for Config<S> {
@@ -82,6 +94,7 @@ impl<S> Clone for Config<S> {
             notification: self.notification.clone(),
             error_handler: self.error_handler.clone(),
             token_check: self.token_check.clone(),
+            token_optional: self.token_optional.clone(),
             body_limit: self.body_limit,
         }
     }
@@ -128,6 +141,7 @@ where
                 notification: None,
                 error_handler: None,
                 token_check: None,
+                token_optional: Vec::new(),
                 body_limit: DEFAULT_BODY_LIMIT,
             }),
         }
@@ -248,13 +262,26 @@ where
     }
 
     /// Checks every request's flow token before routing (ping and error notifications
-    /// excepted; requests without a token are not checked).
+    /// excepted). A request without a flow token is refused with 427 ("Missing flow token")
+    /// unless its action and screen were opted out with
+    /// [`allow_missing_flow_token`](Self::allow_missing_flow_token): fail closed.
     #[must_use]
     pub fn flow_token_check<R>(mut self, resolver: R) -> Self
     where
         R: TokenResolver,
     {
         self.config().token_check = Some(Arc::new(resolver));
+        self
+    }
+
+    /// Lets requests of `action` on `screen` (`None`: any screen) through the
+    /// [`flow_token_check`](Self::flow_token_check) when they carry no flow token at all (a
+    /// token that is present is still checked). Only for a route that needs no identity.
+    #[must_use]
+    pub fn allow_missing_flow_token(mut self, action: FlowAction, screen: Option<&str>) -> Self {
+        self.config()
+            .token_optional
+            .push((action, screen.map(str::to_owned)));
         self
     }
 
@@ -280,6 +307,7 @@ where
                 notification: config.notification,
                 error_handler: config.error_handler,
                 token_check: config.token_check,
+                token_optional: config.token_optional,
                 body_limit: config.body_limit,
             }),
         }
@@ -440,7 +468,9 @@ async fn respond(config: &Config<()>, request: FlowRequest) -> Result<FlowRespon
         return Ok(FlowResponse::data_only(single("status", "active")));
     }
     if let Some(notification) = request.error_notification() {
-        tracing::warn!(error = %notification.error, "client reported an error");
+        // Client-chosen text: bounded and `Debug`-quoted, so it cannot forge or flood log lines.
+        let error: String = notification.error.chars().take(200).collect();
+        tracing::warn!(?error, "client reported an error");
         if let Some(handler) = &config.notification
             && AssertUnwindSafe(handler(notification))
                 .catch_unwind()
@@ -454,19 +484,20 @@ async fn respond(config: &Config<()>, request: FlowRequest) -> Result<FlowRespon
     let claims = match (&config.app_secret, &request.flow_token_signature) {
         (Some(secret), Some(jwt)) => {
             let claims = verify_hs256(secret, jwt)?;
-            if let (Some(claimed), Some(token)) = (
-                claims.get("flow_token").and_then(Value::as_str),
-                &request.flow_token,
-            ) && claimed != token
-            {
+            // A signature vouches for one token: the request's.
+            if claims.get("flow_token").and_then(Value::as_str) != request.flow_token.as_deref() {
                 return Err(EndpointError::TokenSignature(JwtError::Signature));
             }
             Some(claims)
         }
         _ => None,
     };
-    if let (Some(check), Some(token)) = (&config.token_check, &request.flow_token) {
-        check.check(token.clone()).await?;
+    if let Some(check) = &config.token_check {
+        match &request.flow_token {
+            Some(token) => check.check(token.clone()).await?,
+            None if config.token_may_be_missing(&request) => {}
+            None => return Err(FlowError::token_no_longer_valid("Missing flow token").into()),
+        }
     }
     let handler = config
         .routes

@@ -100,4 +100,17 @@ impl Attempts {
         .map(|_| ()))?;
         Ok(())
     }
+
+    /// Deletes every recorded attempt older than `older_than`, whatever its scope and subject;
+    /// returns how many. Run it on a schedule with the longest window the application counts, so
+    /// attempts on subjects that are never tried again (random e-mails) do not pile up.
+    pub async fn purge(&self, older_than: Duration) -> Result<u64, StoreError> {
+        Ok(on_pool!(&self.pool, |p| sqlx::query(
+            "DELETE FROM waflow_attempts WHERE at <= $1"
+        )
+        .bind(before(now_ms(), older_than))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?)
+    }
 }

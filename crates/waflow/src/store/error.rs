@@ -49,6 +49,9 @@ pub enum TokenError {
     /// The flow was completed or left; the token cannot be used again.
     #[error("this flow is already closed, please ask for a new one")]
     Closed,
+    /// The token was issued for another flow than the one it was sent to.
+    #[error("this flow is not valid, please ask for a new one")]
+    OtherFlow,
     /// The store could not answer.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -103,10 +103,17 @@ impl MigrationSet {
 
 /// waflow's own tables.
 pub(crate) fn waflow_migrations() -> MigrationSet {
-    MigrationSet::new("_waflow_migrations").step(
-        1,
-        "flow tokens, sessions, deliveries, attempts, one-time codes",
-        include_str!("../../migrations/sqlite/0001_store.sql"),
-        include_str!("../../migrations/postgres/0001_store.sql"),
-    )
+    MigrationSet::new("_waflow_migrations")
+        .step(
+            1,
+            "flow tokens, sessions, deliveries, attempts, one-time codes",
+            include_str!("../../migrations/sqlite/0001_store.sql"),
+            include_str!("../../migrations/postgres/0001_store.sql"),
+        )
+        .step(
+            2,
+            "one-time codes remember their requester",
+            include_str!("../../migrations/sqlite/0002_code_requester.sql"),
+            include_str!("../../migrations/postgres/0002_code_requester.sql"),
+        )
 }

@@ -65,6 +65,8 @@ pub use migrate::{MigrationSet, MigrationStep};
 pub use one_time_codes::{OneTimeCode, OneTimeCodes};
 pub use pool::{Backend, Pool, StoreOptions};
 pub use sessions::{Session, Sessions};
+#[cfg(feature = "endpoint")]
+pub use token_check::FlowTokenCheck;
 
 /// The handle to the database; cheap to clone (it shares one pool).
 #[derive(Debug, Clone)]

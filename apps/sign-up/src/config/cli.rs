@@ -1,4 +1,4 @@
-//! Command line and environment configuration; loads or creates the key.
+//! Command line and environment variables; loads the key (or, in development only, creates it).
 
 use std::fs;
 use std::io::Write as _;
@@ -10,14 +10,38 @@ use clap::{Parser, Subcommand};
 use secrecy::{ExposeSecret as _, SecretString};
 use waflow::crypto::{KeyPair, PrivateKey};
 use waflow::store::Store;
+use zeroize::Zeroizing;
+
+use super::Environment;
 
 /// The sign-up / login flow server.
 #[derive(Debug, Clone, Parser)]
-#[command(version, about)]
+#[command(
+    version,
+    about,
+    after_help = "Environments: `development` (the default) generates a development key, sends \
+                  reset codes to the development outbox and mounts /playground and /dev/outbox \
+                  for loopback Host names only; `production` needs --private-key, --app-secret \
+                  and the Cloud API credentials, and mounts neither."
+)]
 pub struct Cli {
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Where this server runs: `development` (playground, dev outbox, generated key; loopback
+    /// only) or `production` (fails closed on missing configuration).
+    #[arg(
+        long = "env",
+        env = "WAFLOW_ENV",
+        value_enum,
+        default_value_t = Environment::Development,
+        global = true
+    )]
+    pub environment: Environment,
+    /// Development only: allow a non-loopback `--addr` (the development routes still answer only
+    /// `localhost` Host names).
+    #[arg(long, env = "WAFLOW_DEV_ALLOW_REMOTE", global = true)]
+    pub dev_allow_remote: bool,
     /// Address to listen on.
     #[arg(
         long,
@@ -40,7 +64,7 @@ pub struct Cli {
         hide_env_values = true,
         global = true
     )]
-    pub private_key: Option<String>,
+    pub private_key: Option<SecretString>,
     /// Passphrase of an encrypted private key.
     #[arg(long, env = "WAFLOW_PASSPHRASE", hide_env_values = true, global = true)]
     pub passphrase: Option<SecretString>,
@@ -56,7 +80,8 @@ pub struct Cli {
         global = true
     )]
     pub verify_token: Option<SecretString>,
-    /// Cloud API access token: reset codes are sent as WhatsApp messages (else: dev outbox).
+    /// Cloud API access token: reset codes are sent as WhatsApp messages (development without
+    /// it: the development outbox). Needs `--phone-id` too.
     #[arg(long, env = "WAFLOW_TOKEN", hide_env_values = true, global = true)]
     pub access_token: Option<SecretString>,
     /// Cloud API phone number id that sends the reset codes and the flow.
@@ -87,21 +112,30 @@ pub const DEV_PRIVATE_KEY: &str = "dev_private_key.pem";
 pub const DEV_PUBLIC_KEY: &str = "dev_public_key.pem";
 
 impl Cli {
-    /// Loads the configured key, or the development key from the data folder (created, with
-    /// mode 0600, on first run; its public key is printed).
+    /// Loads the configured key; without one, in development only, the development key from
+    /// the data folder (created, with mode 0600, on first run; its public key is printed).
     ///
     /// # Errors
-    /// The key cannot be read, decrypted or written.
+    /// The key cannot be read, decrypted or written; production without a configured key.
     pub fn load_key(&self) -> anyhow::Result<PrivateKey> {
         let passphrase = self.passphrase.as_ref();
         if let Some(key) = &self.private_key {
+            let key = key.expose_secret();
             let pem = if key.trim_start().starts_with("-----BEGIN") {
-                key.clone()
+                Zeroizing::new(key.to_owned())
             } else {
-                fs::read_to_string(key).with_context(|| format!("reading the private key {key}"))?
+                warn_if_readable_by_others(Path::new(key));
+                Zeroizing::new(
+                    fs::read_to_string(key)
+                        .with_context(|| format!("reading the private key {key}"))?,
+                )
             };
             return PrivateKey::from_pem(&pem, passphrase).context("loading the private key");
         }
+        anyhow::ensure!(
+            self.environment.is_development(),
+            "production needs --private-key / WAFLOW_PRIVATE_KEY; no development key is generated"
+        );
         load_or_create_dev_key(&self.data_dir, passphrase)
     }
 
@@ -110,6 +144,9 @@ impl Cli {
     /// # Errors
     /// The database cannot be opened or migrated.
     pub async fn open_store(&self) -> anyhow::Result<Store> {
+        if self.database_url.is_none() {
+            create_private_dir(&self.data_dir)?;
+        }
         let url = self
             .database_url
             .as_ref()
@@ -130,11 +167,14 @@ pub fn load_or_create_dev_key(
 ) -> anyhow::Result<PrivateKey> {
     let private_path = dir.join(DEV_PRIVATE_KEY);
     if private_path.exists() {
-        let pem = fs::read_to_string(&private_path)
-            .with_context(|| format!("reading {}", private_path.display()))?;
+        warn_if_readable_by_others(&private_path);
+        let pem = Zeroizing::new(
+            fs::read_to_string(&private_path)
+                .with_context(|| format!("reading {}", private_path.display()))?,
+        );
         return PrivateKey::from_pem(&pem, passphrase).context("loading the development key");
     }
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    create_private_dir(dir)?;
     let pair = KeyPair::generate()?;
     let pem = pair.private_key_pem(passphrase)?;
     write_private(&private_path, pem.expose_secret().as_bytes())?;
@@ -145,6 +185,45 @@ pub fn load_or_create_dev_key(
         dir.display()
     );
     Ok(pair.private_key().clone())
+}
+
+/// Creates `dir` (and its parents) readable by the owner only (0700 on unix); an existing
+/// folder is left as it is.
+///
+/// # Errors
+/// The folder cannot be created.
+pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .with_context(|| format!("creating {}", dir.display()))
+}
+
+/// Warns when a key file can be read by the group or others (OpenSSH refuses such keys).
+fn warn_if_readable_by_others(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        if let Ok(meta) = fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            tracing::warn!(
+                path = %path.display(),
+                "the private key file can be read by other users; run `chmod 600` on it"
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
