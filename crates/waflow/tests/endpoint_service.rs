@@ -290,6 +290,29 @@ async fn verified_claims_and_flow_token_extractors() {
     ));
     assert_eq!(signed.send(req).await.unwrap().status, 427);
 
+    // Signed, but without a flow_token claim, or with an `exp` that is not a NumericDate: 427.
+    for claims in [
+        json!({"sub": "x"}),
+        json!({"flow_token": "tok-9", "exp": "4102444800"}),
+    ] {
+        let mut req = FlowRequest::new(FlowAction::DataExchange);
+        req.screen = Some("W".into());
+        req.flow_token = Some("tok-9".into());
+        req.flow_token_signature = Some(waflow::crypto::jwt::sign_hs256(&secret, &claims));
+        assert_eq!(signed.send(req).await.unwrap().status, 427, "{claims}");
+    }
+    // A numeric `exp` in the future is fine, in the past refused.
+    for (exp, status) in [(json!(4_102_444_800_u64), 200), (json!(1.5), 427)] {
+        let mut req = FlowRequest::new(FlowAction::DataExchange);
+        req.screen = Some("W".into());
+        req.flow_token = Some("tok-9".into());
+        req.flow_token_signature = Some(waflow::crypto::jwt::sign_hs256(
+            &secret,
+            &json!({"flow_token": "tok-9", "exp": exp}),
+        ));
+        assert_eq!(signed.send(req).await.unwrap().status, status, "exp {exp}");
+    }
+
     // No signature: the extractor refuses with 427.
     let unsigned = client(e).app_secret(secret).flow_token("tok-9");
     assert_eq!(

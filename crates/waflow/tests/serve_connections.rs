@@ -46,7 +46,7 @@ impl Server {
                 "/slow",
                 get(move || async move {
                     slow_started.notify_one();
-                    tokio::time::sleep(LIMIT * 2).await;
+                    tokio::time::sleep(LIMIT * 3).await;
                     "slow done"
                 }),
             )
@@ -67,6 +67,13 @@ impl Server {
             stop: Some(stop),
             done,
         }
+    }
+
+    /// Waits until `/slow` or `/hang` has started.
+    async fn wait_started(&self) {
+        tokio::time::timeout(SLACK, self.started.notified())
+            .await
+            .expect("the request did not reach its handler");
     }
 
     fn shut_down(&mut self) {
@@ -390,7 +397,7 @@ async fn a_shutdown_lets_an_in_flight_request_finish() {
             .await?;
         response.text().await
     });
-    server.started.notified().await;
+    server.wait_started().await;
     server.shut_down();
     // New connections are refused from now on...
     let refused = tokio::time::timeout(SLACK, async {
@@ -399,6 +406,10 @@ async fn a_shutdown_lets_an_in_flight_request_finish() {
         }
     });
     assert!(refused.await.is_ok(), "still accepting");
+    assert!(
+        !slow.is_finished(),
+        "refused only once the request was over"
+    );
     // ...but the request already running is answered.
     assert_eq!(slow.await.unwrap().unwrap(), "slow done");
     tokio::time::timeout(SLACK, server.done)
@@ -415,7 +426,7 @@ async fn a_shutdown_drops_requests_still_running_after_the_grace() {
         .write_all(b"GET /hang HTTP/1.1\r\nHost: x\r\n\r\n")
         .await
         .unwrap();
-    server.started.notified().await;
+    server.wait_started().await;
     server.shut_down();
     tokio::time::timeout(LIMIT + SLACK, &mut server.done)
         .await

@@ -347,6 +347,116 @@ async fn one_time_codes(store: Store) {
     );
 }
 
+/// Each concurrent guess takes a try before it is compared: of 20 parallel wrong guesses on a
+/// 5-try code, exactly four are told how many tries are left (4, 3, 2, 1), every other one is
+/// refused, and the right code is void afterwards.
+async fn parallel_guesses_are_all_counted(store: Store) {
+    let codes = store.one_time_codes();
+    let code = codes
+        .issue("reset", "p@example.com", Duration::from_secs(600), 5)
+        .await
+        .unwrap();
+    let wrong = other_code(code.expose());
+    let results = futures(20, |_| {
+        let codes = codes.clone();
+        let wrong = wrong.clone();
+        async move { code_err(codes.verify("reset", "p@example.com", &wrong).await) }
+    })
+    .await;
+    let mut left: Vec<u32> = results
+        .iter()
+        .filter_map(|e| match e {
+            CodeError::Wrong { tries_left } => Some(*tries_left),
+            _ => None,
+        })
+        .collect();
+    left.sort_unstable();
+    assert_eq!(left, [1, 2, 3, 4], "{results:?}");
+    assert_eq!(
+        results
+            .iter()
+            .filter(|e| **e == CodeError::TooManyTries)
+            .count(),
+        16
+    );
+    assert_eq!(
+        code_err(codes.verify("reset", "p@example.com", code.expose()).await),
+        CodeError::TooManyTries
+    );
+}
+
+/// A code remembers who asked for it: only that requester can discard it.
+async fn code_requester(store: Store) {
+    let codes = store.one_time_codes();
+    let ttl = Duration::from_secs(600);
+    let code = codes
+        .issue_requested_by("reset", "r@example.com", "token-a", ttl, 3)
+        .await
+        .unwrap();
+    assert!(
+        !codes
+            .discard_requested_by("reset", "r@example.com", "token-b")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !codes
+            .discard_requested_by("reset", "other@example.com", "token-a")
+            .await
+            .unwrap()
+    );
+    codes
+        .verify("reset", "r@example.com", code.expose())
+        .await
+        .unwrap();
+    codes
+        .issue_requested_by("reset", "r@example.com", "token-a", ttl, 3)
+        .await
+        .unwrap();
+    assert!(
+        codes
+            .discard_requested_by("reset", "r@example.com", "token-a")
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        code_err(codes.verify("reset", "r@example.com", "000000").await),
+        CodeError::NotIssued
+    );
+    // A code issued without a requester is not discarded by an empty requester either.
+    codes.issue("reset", "s@example.com", ttl, 3).await.unwrap();
+    assert!(
+        !codes
+            .discard_requested_by("reset", "s@example.com", "")
+            .await
+            .unwrap()
+    );
+}
+
+/// `Attempts::purge` deletes rows older than the given age, of every scope and subject.
+async fn attempts_purge(store: Store) {
+    let attempts = store.attempts();
+    attempts.record_failure("login", "a").await.unwrap();
+    attempts.record_failure("reset", "b").await.unwrap();
+    assert_eq!(attempts.purge(Duration::from_secs(3600)).await.unwrap(), 0);
+    assert_eq!(
+        attempts
+            .failures_within("login", "a", Duration::from_secs(60))
+            .await
+            .unwrap(),
+        1
+    );
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    assert_eq!(attempts.purge(Duration::ZERO).await.unwrap(), 2);
+    assert_eq!(
+        attempts
+            .failures_within("reset", "b", Duration::from_secs(60))
+            .await
+            .unwrap(),
+        0
+    );
+}
+
 async fn app_migrations(store: Store) {
     let set = MigrationSet::new("_contract_app_migrations").step(
         1,
@@ -418,6 +528,9 @@ contract!(
     sessions,
     attempts,
     one_time_codes,
+    parallel_guesses_are_all_counted,
+    code_requester,
+    attempts_purge,
     app_migrations
 );
 

@@ -52,7 +52,8 @@ pub struct FlowClient {
 impl std::fmt::Debug for FlowClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FlowClient")
-            .field("flow_token", &self.flow_token)
+            // A flow token is a bearer credential: only whether one is set.
+            .field("flow_token", &self.flow_token.as_ref().map(|_| "<redacted>"))
             .field("version", &self.version)
             .finish_non_exhaustive()
     }
