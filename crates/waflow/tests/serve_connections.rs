@@ -281,11 +281,19 @@ async fn http2_prior_knowledge_requests_are_served() {
 async fn requests_running_past_header_read_are_not_cut() {
     let server = Server::start(config()).await;
     let url = format!("http://{}/slow", server.addr);
-    for client in [client().http1_only(), client().http2_prior_knowledge()] {
-        let response = client.build().unwrap().get(&url).send().await.unwrap();
-        assert_eq!(response.status(), 200);
-        assert_eq!(response.text().await.unwrap(), "slow done");
-    }
+    let slow = |client: reqwest::ClientBuilder| {
+        let request = client.build().unwrap().get(&url).send();
+        async move {
+            let response = request.await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.text().await.unwrap()
+        }
+    };
+    let (h1, h2) = tokio::join!(
+        slow(client().http1_only()),
+        slow(client().http2_prior_knowledge())
+    );
+    assert_eq!((h1.as_str(), h2.as_str()), ("slow done", "slow done"));
 }
 
 #[tokio::test]
