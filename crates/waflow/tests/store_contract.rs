@@ -433,6 +433,28 @@ async fn code_requester(store: Store) {
     );
 }
 
+/// `FlowTokens::purge` deletes tokens that expired or closed long enough ago, never a live one.
+async fn token_purge(store: Store) {
+    let tokens = store.flow_tokens();
+    let live = tokens
+        .issue("+1555", "f", Duration::from_secs(3600))
+        .await
+        .unwrap();
+    tokens.issue("+1555", "f", Duration::ZERO).await.unwrap();
+    let closed = tokens
+        .issue("+1555", "f", Duration::from_secs(3600))
+        .await
+        .unwrap();
+    tokens
+        .close(closed.expose(), waflow::store::CloseReason::Left)
+        .await
+        .unwrap();
+    assert_eq!(tokens.purge(Duration::from_secs(3600)).await.unwrap(), 0);
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    assert_eq!(tokens.purge(Duration::ZERO).await.unwrap(), 2);
+    assert!(tokens.resolve(live.expose()).await.is_ok());
+}
+
 /// `Attempts::purge` deletes rows older than the given age, of every scope and subject.
 async fn attempts_purge(store: Store) {
     let attempts = store.attempts();
@@ -531,6 +553,7 @@ contract!(
     parallel_guesses_are_all_counted,
     code_requester,
     attempts_purge,
+    token_purge,
     app_migrations
 );
 
