@@ -53,7 +53,10 @@ impl std::fmt::Debug for FlowClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FlowClient")
             // A flow token is a bearer credential: only whether one is set.
-            .field("flow_token", &self.flow_token.as_ref().map(|_| "<redacted>"))
+            .field(
+                "flow_token",
+                &self.flow_token.as_ref().map(|_| "<redacted>"),
+            )
             .field("version", &self.version)
             .finish_non_exhaustive()
     }
