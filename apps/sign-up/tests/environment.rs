@@ -71,6 +71,9 @@ fn the_help_names_both_environments() {
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("--env"), "{help}");
-    assert!(help.contains("development") && help.contains("production"), "{help}");
+    assert!(
+        help.contains("development") && help.contains("production"),
+        "{help}"
+    );
     assert!(help.contains("WAFLOW_ENV"), "{help}");
 }
