@@ -54,13 +54,19 @@ async fn call(
         req = req.header(header::COOKIE, cookie);
     }
     let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
-    let res = router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let res = router
+        .clone()
+        .oneshot(req.body(body).unwrap())
+        .await
+        .unwrap();
     let status = res.status();
     let cookie = res
         .headers()
         .get(header::SET_COOKIE)
         .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+    let bytes = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
     (
         status,
         cookie,
@@ -133,7 +139,10 @@ async fn t1_the_account_takeover_chain_is_closed() {
         .screen("FORGOT_PASSWORD", json!({"email": VICTIM_EMAIL}))
         .await;
     assert_eq!(asked["screen"], "RESET_PASSWORD", "the same answer as ever");
-    assert!(h.outbox.messages().is_empty(), "no code sent for a stranger");
+    assert!(
+        h.outbox.messages().is_empty(),
+        "no code sent for a stranger"
+    );
 
     // The victim asks; the attacker reads the code (as from a leaked outbox) and tries it.
     let victim = h.client(VICTIM).await;
@@ -143,9 +152,7 @@ async fn t1_the_account_takeover_chain_is_closed() {
         .unwrap();
     let code = h.last_code(VICTIM);
     let reset = |password: &str| json!({"email": VICTIM_EMAIL, "code": code, "password": password, "confirm_password": password});
-    let stolen = attacker
-        .screen("RESET_PASSWORD", reset("Pwned12345"))
-        .await;
+    let stolen = attacker.screen("RESET_PASSWORD", reset("Pwned12345")).await;
     assert_eq!(stolen["screen"], "RESET_PASSWORD");
     assert_eq!(message(&stolen), Some("The code is not correct"));
     let login = attacker
@@ -278,8 +285,10 @@ async fn t3_the_playground_is_no_signing_oracle_and_ignores_page_tokens() {
         .await;
     assert_eq!(init["screen"], "START", "not the victim's ACCOUNT");
     let kept = attacker
-        .exchange(json!({"screen": "LOGIN_SUCCESS", "data": {"stay_logged_in": true},
-                         "flow_token": victim_token.expose()}))
+        .exchange(
+            json!({"screen": "LOGIN_SUCCESS", "data": {"stay_logged_in": true},
+                         "flow_token": victim_token.expose()}),
+        )
         .await;
     assert_eq!(kept["screen"], "SUCCESS");
     let session = h.store.sessions().current(VICTIM).await.unwrap().unwrap();
@@ -324,7 +333,10 @@ async fn t5_a_stranger_cannot_lock_the_owner_out() {
     let wrong = json!({"email": VICTIM_EMAIL, "password": "wrong00000"});
     let mut answers = Vec::new();
     for _ in 0..8 {
-        let ex = stranger.data_exchange("LOGIN", wrong.clone()).await.unwrap();
+        let ex = stranger
+            .data_exchange("LOGIN", wrong.clone())
+            .await
+            .unwrap();
         answers.push(ex.error_message().map(str::to_owned));
     }
     assert_eq!(
@@ -340,7 +352,12 @@ async fn t5_a_stranger_cannot_lock_the_owner_out() {
         )
         .await
         .unwrap();
-    assert_eq!(ok.screen(), Some("LOGIN_SUCCESS"), "{:?}", ok.error_message());
+    assert_eq!(
+        ok.screen(),
+        Some("LOGIN_SUCCESS"),
+        "{:?}",
+        ok.error_message()
+    );
 
     for _ in 0..8 {
         stranger
@@ -375,12 +392,7 @@ async fn t5_a_stranger_cannot_lock_the_owner_out() {
         )
         .await
         .unwrap();
-    assert_eq!(
-        reset.screen(),
-        Some("LOGIN"),
-        "{:?}",
-        reset.error_message()
-    );
+    assert_eq!(reset.screen(), Some("LOGIN"), "{:?}", reset.error_message());
     h.finish().await;
 }
 
@@ -453,7 +465,11 @@ async fn a_password_change_closes_the_other_sessions() {
         .unwrap();
     assert_eq!(changed.screen(), Some("ACCOUNT"));
     let there = h.client("+15550006666").await.init().await.unwrap();
-    assert_eq!(there.screen(), Some("START"), "the other phone is logged out");
+    assert_eq!(
+        there.screen(),
+        Some("START"),
+        "the other phone is logged out"
+    );
     let here = h.client(VICTIM).await.init().await.unwrap();
     assert_eq!(here.screen(), Some("ACCOUNT"), "this phone stays logged in");
     h.finish().await;
