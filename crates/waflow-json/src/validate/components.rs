@@ -187,6 +187,10 @@ fn check_values(version: Version, node: &Node<'_>, report: &mut Report) {
                 format!("Value should be one of: [{}].", allowed.join(", ")),
             );
         }
+        if node.kind == "Image" && key == "src" {
+            image_src(value, &pointer::join(&node.pointer, key), report);
+            continue;
+        }
         if no_blank && value.as_str().is_some_and(is_blank) {
             report.error(
                 Rule::PatternMismatch,
@@ -340,4 +344,29 @@ fn check_item(version: Version, item: &Map<String, Value>, at: &str, report: &mu
 
 fn is_hex_color(text: &str) -> bool {
     text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// `Image.src`: Meta's docs want base64 and (from 6.0) no blank strings, but the Builder's schema
+/// neither enforces base64 nor forbids a blank `src`; until the live API settles it, a warning.
+fn image_src(value: &Value, at: &str, report: &mut Report) {
+    let Some(text) = value.as_str().filter(|text| !is_dynamic(text)) else {
+        return;
+    };
+    let base64 =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') || c.is_whitespace();
+    let problem = if is_blank(text) {
+        "is blank"
+    } else if !text.chars().all(base64) {
+        "is not base64 (a URL or data URI?)"
+    } else {
+        return;
+    };
+    report.warning(
+        Rule::UncertainMetaVerdict,
+        at,
+        format!(
+            "Image 'src' {problem}. Meta's docs require a non-blank base64 image, but Meta's \
+             Builder accepts this: Meta's verdict is uncertain, and the client may show no image."
+        ),
+    );
 }

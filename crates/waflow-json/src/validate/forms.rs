@@ -62,6 +62,18 @@ fn check_placement(version: Version, screen: &Screen<'_>, report: &mut Report) {
                     node.kind
                 ),
             );
+        } else if has_form && matches!(node.kind, "CalendarPicker" | "ChipsSelector") {
+            // Meta's check (WAFlowJSONOptionalFormValidatorV500) covers nine kinds, not these two.
+            report.warning(
+                Rule::InputOutsideForm,
+                &node.pointer,
+                format!(
+                    "Component '{}' sits outside the screen's Form. Meta's Builder accepts this (its \
+                     COMPONENTS_OUTSIDE_FORM check leaves {} out), but whether Meta's server does \
+                     is uncertain; moving it into the Form is safe.",
+                    node.kind, node.kind
+                ),
+            );
         } else if has_form {
             report.error(
                 Rule::ComponentsOutsideForm,
@@ -133,7 +145,7 @@ fn check_form_values(
         }
         let dynamic = value.as_str().is_some_and(super::components::is_dynamic);
         if key == "init-values" && version >= Version::new(7, 0) && !dynamic {
-            let expected = Screen::field_type(field);
+            let expected = init_value_type(field);
             let found = value_type::name(value);
             if !value_type::agrees(expected, found) {
                 report.error(
@@ -146,5 +158,16 @@ fn check_form_values(
                 );
             }
         }
+    }
+}
+
+/// The type Meta expects of a Form `init-values` entry (7.0+): a field's value type, except that a
+/// `number` or `passcode` TextInput takes a number (7.0 changelog: "only accept numeric
+/// init-values").
+fn init_value_type(field: &super::context::Node<'_>) -> &'static str {
+    if field.kind == "TextInput" && matches!(field.str("input-type"), Some("number" | "passcode")) {
+        "number"
+    } else {
+        Screen::field_type(field)
     }
 }

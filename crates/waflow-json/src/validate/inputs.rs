@@ -26,7 +26,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
             }
             if get(node.value, "helper-text").is_none() {
                 report.error(
-                    Rule::InvalidPropertyValue,
+                    Rule::MissingRequiredProperty,
                     pointer::join(&node.pointer, "pattern"),
                     "Property 'helper-text' is required when 'pattern' is used.",
                 );

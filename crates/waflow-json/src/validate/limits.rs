@@ -214,11 +214,6 @@ fn check_caps(version: Version, screen: &Screen<'_>, report: &mut Report) {
 }
 
 fn check_placement(version: Version, screen: &Screen<'_>, report: &mut Report) {
-    let top: Vec<&Node<'_>> = screen
-        .nodes
-        .iter()
-        .filter(|node| node.parent.is_none())
-        .collect();
     for node in &screen.nodes {
         match node.kind {
             "RichText" => {
@@ -244,7 +239,12 @@ fn check_placement(version: Version, screen: &Screen<'_>, report: &mut Report) {
                         "NavigationList cannot be used on a terminal screen.",
                     );
                 }
-                if top.iter().any(|other| other.kind != "NavigationList") {
+                // A Form may hold the lists (Meta pairs NavigationList with Form from 6.2).
+                let shares = screen
+                    .nodes
+                    .iter()
+                    .any(|other| !matches!(other.kind, "NavigationList" | "Form"));
+                if shares {
                     report.error(
                         Rule::InvalidComponentPlacement,
                         &node.pointer,

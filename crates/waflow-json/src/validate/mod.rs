@@ -15,7 +15,7 @@
 //!         "id": "WELCOME",
 //!         "terminal": true,
 //!         "layout": {"type": "SingleColumnLayout", "children": [
-//!             {"type": "TextHeading", "text": "Hello ${data.name}"}
+//!             {"type": "TextHeading", "text": "${data.name}"}
 //!         ]}
 //!     }]
 //! });
@@ -32,6 +32,7 @@ mod conditionals;
 mod context;
 mod data_model;
 mod dates;
+mod document;
 mod footer_form;
 mod forms;
 mod inputs;
@@ -44,6 +45,7 @@ mod routing;
 mod rule;
 mod screens;
 mod spec;
+mod text;
 mod value_type;
 mod versions;
 
@@ -51,6 +53,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+pub use document::{TextError, validate_document, validate_text};
 pub use rule::Rule;
 
 /// How bad a finding is.
@@ -147,6 +150,7 @@ pub fn validate_value(document: &Value) -> Vec<Finding> {
     footer_form::check(&doc, &mut report);
     limits::check(&doc, &mut report);
     refs::check(&doc, &mut report);
+    text::check(&doc, &mut report);
     let actions = actions::collect(&doc);
     actions::check(&doc, &actions, &mut report);
     routing::check(&doc, &actions, &mut report);

@@ -260,6 +260,15 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 } else {
                     Rule::InvalidScreenDynamicData
                 };
+                let expression = matches!(
+                    (node.kind, key.as_str()),
+                    ("If", "condition") | ("Switch", "value")
+                );
+                if expression && let Some(text) = value.as_str() {
+                    // A condition is an expression: every reference in it is one.
+                    check_references(doc, screen, text, &at, rule, report);
+                    continue;
+                }
                 scan(doc, screen, value, &at, rule, report);
                 if let Some(text) = value.as_str() {
                     check_typed(doc, screen, node.kind, key, text, &at, report);
@@ -317,6 +326,48 @@ fn scan_map(
     }
 }
 
+/// How Meta reads a string that contains `${`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading<'a> {
+    /// The whole string matches Meta's binding pattern
+    /// `^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\..*\}$` (greedy: `"${data.a} ${data.b}"` is
+    /// one binding whose key is `a} ${data.b`); the text between `${` and the last `}`.
+    Binding(&'a str),
+    /// A 6.0 nested expression in backticks: every `${…}` inside is a reference.
+    Expression,
+    /// Anything else: the client shows (or sends) the text literally.
+    Literal,
+}
+
+/// Meta's reading of `text`.
+pub(super) fn reading(text: &str) -> Reading<'_> {
+    let trimmed = text.trim();
+    if trimmed.len() >= 2 && trimmed.starts_with('`') && trimmed.ends_with('`') {
+        return Reading::Expression;
+    }
+    let Some(inner) = text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) else {
+        return Reading::Literal;
+    };
+    let scoped = match inner.strip_prefix("screen.") {
+        Some(rest) => match rest.split_once('.') {
+            Some((screen, rest))
+                if screen
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '_' || c == ',') =>
+            {
+                rest
+            }
+            _ => return Reading::Literal,
+        },
+        None => inner,
+    };
+    if scoped.starts_with("data.") || scoped.starts_with("form.") {
+        Reading::Binding(inner)
+    } else {
+        Reading::Literal
+    }
+}
+
 fn check_string(
     doc: &Doc<'_>,
     screen: &Screen<'_>,
@@ -328,19 +379,56 @@ fn check_string(
     if !text.contains("${") {
         return;
     }
+    match reading(text) {
+        Reading::Binding(inner) => {
+            let reference = Ref::parse(inner);
+            if reference == Ref::Invalid {
+                report.error(
+                    rule,
+                    at,
+                    format!(
+                        "Invalid dynamic data format '{text}': the whole value is read as one \
+                         binding, and its key is not a property path. Write one binding per \
+                         value, or a nested expression in backticks (6.0+)."
+                    ),
+                );
+            } else if let Err(message) = resolve(doc, screen, reference) {
+                report.error(rule, at, message);
+            }
+        }
+        Reading::Expression => check_references(doc, screen, text, at, rule, report),
+        Reading::Literal => report.warning(
+            Rule::LiteralReferenceText,
+            at,
+            format!(
+                "'{text}' is not a binding: only a whole value ${{data.x}}, ${{form.x}} or \
+                 ${{screen.SCREEN.data.x}} is one (or a nested expression in backticks, 6.0+). Meta \
+                 accepts it, and the text is shown or sent literally."
+            ),
+        ),
+    }
+}
+
+/// Every `${…}` of an expression must resolve.
+fn check_references(
+    doc: &Doc<'_>,
+    screen: &Screen<'_>,
+    text: &str,
+    at: &str,
+    rule: Rule,
+    report: &mut Report,
+) {
     for (inner, reference) in find_all(text) {
         if let Err(message) = resolve(doc, screen, reference) {
-            let rule = if reference == Ref::Invalid {
-                Rule::PatternMismatch
+            if reference == Ref::Invalid {
+                report.error(
+                    Rule::PatternMismatch,
+                    at,
+                    format!("'${{{inner}}}': {message}"),
+                );
             } else {
-                rule
-            };
-            let message = if reference == Ref::Invalid {
-                format!("'${{{inner}}}': {message}")
-            } else {
-                message
-            };
-            report.error(rule, at, message);
+                report.error(rule, at, message);
+            }
         }
     }
 }

@@ -118,10 +118,13 @@ fn check_model(
         }
     }
     // A screen only ever reached (a leaf) may be left out as a key; one never named is missing.
+    // Terminal screens are exempt (Meta: missing = screens − (keys ∪ values ∪ terminal screens));
+    // a terminal screen nothing leads to is caught by the connectivity check instead.
     let mentioned: HashSet<&str> = edges.iter().map(|edge| edge.to).collect();
     let missing: Vec<&str> = doc
         .screens
         .iter()
+        .filter(|screen| !screen.terminal)
         .map(|screen| screen.id)
         .filter(|id| !id.is_empty() && !model.contains_key(*id) && !mentioned.contains(id))
         .collect();

@@ -79,6 +79,10 @@ rules! {
     InvalidScreenData => "INVALID_SCREEN_DATA",
     /// A `${data.x}`/`${screen.S.…}` reference names nothing, or a value of the wrong type.
     InvalidScreenDynamicData => "INVALID_SCREEN_DYNAMIC_DATA",
+    /// A text-array item (RichText, TextBody, TextCaption) is a binding; items are static text.
+    InvalidTextDynamicData => "INVALID_TEXT_DYNAMIC_DATA",
+    /// A RichText `text` string interpolates `${…}` inside other text (6.0+).
+    UnsupportedRichTextStringInterpolation => "UNSUPPORTED_RICH_TEXT_STRING_INTERPOLATION",
     /// More than 100 screens.
     MaxScreensNumber => "MAX_SCREENS_NUMBER",
     /// More components of one type on a screen than allowed.
@@ -138,6 +142,16 @@ rules! {
     NavigateRouteNotInRoutingModel => "NAVIGATE_ROUTE_NOT_IN_ROUTING_MODEL",
     /// Warning: a screen no route or `navigate` action leads to.
     UnreachableScreen => "UNREACHABLE_SCREEN",
+    /// Warning: text with `${…}` that is not a binding (not wholly `${data.x}`, `${form.x}`,
+    /// `${screen.S.data.x}`, nor a backtick expression): Meta accepts it and the text is shown or
+    /// sent literally.
+    LiteralReferenceText => "LITERAL_REFERENCE_TEXT",
+    /// Warning: a CalendarPicker or ChipsSelector outside the screen's Form. Meta's Builder accepts
+    /// it; whether its server does is uncertain.
+    InputOutsideForm => "INPUT_OUTSIDE_FORM",
+    /// Warning: Meta's Builder and Meta's documentation disagree (screen without `title`, a blank
+    /// or non-base64 `Image.src`); the upload may be rejected.
+    UncertainMetaVerdict => "UNCERTAIN_META_VERDICT",
 }
 
 impl fmt::Display for Rule {

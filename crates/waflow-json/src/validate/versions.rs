@@ -107,6 +107,16 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                     DATA_API.join(", ")
                 ),
             );
+        } else if api.as_str() == Some("4.0") && doc.version < Version::new(7, 3) {
+            report.error(
+                Rule::InvalidDataApiVersion,
+                "/data_api_version",
+                format!(
+                    "Property 'data_api_version' \"4.0\" needs Flow JSON version 7.3; this flow \
+                     uses {}, which takes only \"3.0\".",
+                    doc.version
+                ),
+            );
         }
         if !doc.root.contains_key("routing_model") {
             report.error(

@@ -1,12 +1,34 @@
-//! The conformance corpus (copied from `/work/shared/conformance/flows` with its licence README),
-//! shared by the round-trip and the validator tests.
+//! The conformance corpora of `../shared/conformance` (next to the workspace), read in place: the
+//! documents belong to other projects and are not copied into this repository.
+//!
+//! Where `../shared` is absent (a clone on its own) each corpus test prints that it was skipped and
+//! why, and passes; with `CI` set in the environment an absent corpus fails the test instead, since
+//! CI always has it.
+
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub(crate) fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
+/// `../shared/conformance/<corpus>` relative to the workspace, or `None` (with a note on stderr)
+/// when it is absent.
+pub(crate) fn shared_corpus(corpus: &str, test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/conformance")
+        .join(corpus);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: the corpus ../shared/conformance/{corpus} is missing, and CI must run it"
+    );
+    eprintln!(
+        "{test}: SKIPPED: ../shared/conformance/{corpus} (next to the workspace) is absent, \
+         so this corpus test did not run"
+    );
+    None
 }
 
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -20,9 +42,10 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// (name, document) for every document: pywa files map name → document.
-pub(crate) fn documents() -> Vec<(String, Value)> {
-    let root = corpus_dir();
+/// (name, document) for every document of `../shared/conformance/flows`: pywa files map
+/// name → document, so their names are `pywa/<v>/examples.json:<key>`.
+pub(crate) fn flow_documents(test: &str) -> Option<Vec<(String, Value)>> {
+    let root = shared_corpus("flows", test)?;
     let mut files = Vec::new();
     json_files(&root, &mut files);
     files.sort();
@@ -38,5 +61,95 @@ pub(crate) fn documents() -> Vec<(String, Value)> {
             docs.push((rel, value));
         }
     }
-    docs
+    Some(docs)
+}
+
+/// Meta's verdict on a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// No error (warnings allowed).
+    Accept,
+    /// At least one error, or the text is not JSON.
+    Reject,
+}
+
+impl Verdict {
+    fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.starts_with("accept") {
+            Some(Self::Accept)
+        } else if text.starts_with("reject") {
+            Some(Self::Reject)
+        } else {
+            None
+        }
+    }
+}
+
+/// A document given as text, with the verdict its corpus states.
+pub(crate) struct Case {
+    pub name: String,
+    pub text: String,
+    pub expected: Verdict,
+}
+
+/// Every document of `../shared/conformance/realworld/documents` with the verdict of the
+/// `expected` column of the corpus README's table.
+pub(crate) fn realworld_cases(test: &str) -> Option<Vec<Case>> {
+    let root = shared_corpus("realworld", test)?;
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut cases = Vec::new();
+    for line in readme.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // | document | version | expected | why |
+        if cells.len() < 5 || !cells[1].ends_with(".json") {
+            continue;
+        }
+        let Some(expected) = Verdict::parse(cells[3]) else {
+            continue;
+        };
+        let name = cells[1].to_owned();
+        let bytes = std::fs::read(root.join("documents").join(&name)).unwrap();
+        cases.push(Case {
+            text: String::from_utf8(bytes).unwrap(),
+            name,
+            expected,
+        });
+    }
+    let on_disk = std::fs::read_dir(root.join("documents")).unwrap().count();
+    assert_eq!(
+        cases.len(),
+        on_disk,
+        "every document has a verdict in the README"
+    );
+    Some(cases)
+}
+
+/// Every probe of `../shared/conformance/probes` that `expected.json` gives a verdict, and the
+/// names of those it leaves out.
+pub(crate) fn probe_cases(test: &str) -> Option<(Vec<Case>, Vec<String>)> {
+    let root = shared_corpus("probes", test)?;
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("expected.json")).unwrap())
+            .unwrap();
+    let mut files = Vec::new();
+    json_files(&root, &mut files);
+    files.sort();
+    let mut cases = Vec::new();
+    let mut left_out = Vec::new();
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "expected.json" {
+            continue;
+        }
+        match expected[&name].as_str().and_then(Verdict::parse) {
+            Some(verdict) => cases.push(Case {
+                text: std::fs::read_to_string(&file).unwrap(),
+                name,
+                expected: verdict,
+            }),
+            None => left_out.push(name),
+        }
+    }
+    Some((cases, left_out))
 }

@@ -127,6 +127,10 @@ pub struct NavigationItem {
     /// Up to three tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    /// Whether the item can be tapped (Meta's item schema has it; waflow's own rules do not
+    /// check it further).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
     /// Action for this item.
     #[serde(
         rename = "on-click-action",
@@ -146,8 +150,15 @@ impl NavigationItem {
             end: None,
             badge: None,
             tags: None,
+            enabled: None,
             on_click_action: None,
         }
+    }
+
+    /// Sets `enabled`: whether the item can be tapped.
+    pub fn enabled(mut self, value: bool) -> Self {
+        self.enabled = Some(value);
+        self
     }
 
     /// Sets `start`: leading image.
