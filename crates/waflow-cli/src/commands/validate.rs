@@ -11,11 +11,7 @@ use std::{
 };
 
 use serde::Serialize;
-use serde_json::Value;
-use waflow_json::{
-    FlowJson,
-    validate::{Finding, Rule, Severity, validate_value},
-};
+use waflow_json::validate::{Finding, validate_text};
 
 /// Arguments of `waflow validate`.
 #[derive(Debug, clap::Args)]
@@ -94,54 +90,26 @@ fn check_file(path: &Path) -> FileReport {
             };
         }
     };
-    match serde_json::from_str::<Value>(&text) {
-        Ok(value) => FileReport {
+    // The text (a byte order mark is named as such), the rules, then the typed model.
+    match validate_text(&text) {
+        Ok(findings) => FileReport {
             file,
             error: None,
-            findings: check_value(value),
+            findings,
         },
-        Err(error) => FileReport {
-            file,
-            error: Some(InputError {
-                message: format!("not valid JSON: {error}"),
-                line: Some(error.line()),
-                column: Some(error.column()),
-            }),
-            findings: Vec::new(),
-        },
-    }
-}
-
-/// The validator's findings plus the typed model's parse error, when the validator has nothing at
-/// that pointer already.
-fn check_value(value: Value) -> Vec<Finding> {
-    let mut findings = validate_value(&value);
-    if let Err(error) = FlowJson::from_value(value) {
-        let pointer = error.pointer();
-        let known = findings.iter().any(|finding| {
-            let shape_rule = matches!(
-                finding.rule,
-                Rule::InvalidPropertyKey
-                    | Rule::InvalidPropertyType
-                    | Rule::InvalidPropertyValue
-                    | Rule::InvalidEnumValue
-                    | Rule::MissingRequiredProperty
-            );
-            let related = finding.pointer == pointer
-                || pointer.starts_with(&format!("{}/", finding.pointer))
-                || finding.pointer.starts_with(&format!("{pointer}/"));
-            finding.is_error() && shape_rule && related
-        });
-        if !known {
-            findings.push(Finding::new(
-                Rule::InvalidPropertyKey,
-                pointer,
-                error.message(),
-                Severity::Error,
-            ));
+        Err(error) => {
+            let (line, column) = error.position();
+            FileReport {
+                file,
+                error: Some(InputError {
+                    message: error.to_string(),
+                    line: Some(line),
+                    column: Some(column),
+                }),
+                findings: Vec::new(),
+            }
         }
     }
-    findings
 }
 
 fn print_text(reports: &[FileReport], errors: usize) -> io::Result<()> {
@@ -174,12 +142,21 @@ fn print_text(reports: &[FileReport], errors: usize) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(
-        err,
-        "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
-        reports.len()
-    )?;
+    writeln!(err, "{}", summary(reports, errors, warnings))?;
     out.flush()
+}
+
+/// The last line: counts of the files checked, and apart from them those that could not be
+/// checked (their errors are unknown, so they are never counted as "0 error(s)").
+fn summary(reports: &[FileReport], errors: usize, warnings: usize) -> String {
+    let unreadable = reports.iter().filter(|r| r.error.is_some()).count();
+    let checked = reports.len() - unreadable;
+    let counts = format!("{checked} file(s) checked: {errors} error(s), {warnings} warning(s)");
+    match (checked, unreadable) {
+        (_, 0) => counts,
+        (0, _) => format!("{unreadable} file(s) not checked: unreadable or not JSON"),
+        _ => format!("{counts}; {unreadable} file(s) not checked: unreadable or not JSON"),
+    }
 }
 
 fn print_json(reports: &[FileReport]) -> io::Result<()> {

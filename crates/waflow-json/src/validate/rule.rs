@@ -149,8 +149,8 @@ rules! {
     /// Warning: a CalendarPicker or ChipsSelector outside the screen's Form. Meta's Builder accepts
     /// it; whether its server does is uncertain.
     InputOutsideForm => "INPUT_OUTSIDE_FORM",
-    /// Warning: Meta's Builder and Meta's documentation disagree (screen without `title`, a blank
-    /// or non-base64 `Image.src`); the upload may be rejected.
+    /// Warning: Meta's Builder and Meta's documentation disagree (a blank or non-base64
+    /// `Image.src`); the upload may be rejected.
     UncertainMetaVerdict => "UNCERTAIN_META_VERDICT",
 }
 

@@ -70,17 +70,6 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 "Property 'refresh_on_back' can be true only when property 'data_api_version' is set.",
             );
         }
-        if get(screen.value, "title").is_none() {
-            report.warning(
-                Rule::UncertainMetaVerdict,
-                &screen.pointer,
-                format!(
-                    "Screen '{}' has no 'title'. Meta's docs call it optional but Meta's Builder \
-                     requires it: Meta's verdict is uncertain; add a title to be safe.",
-                    screen.id
-                ),
-            );
-        }
         check_sensitive(screen, report);
     }
     if !doc.screens.is_empty() && !any_terminal {
