@@ -254,3 +254,38 @@ fn navigation_list_may_sit_in_a_form() {
          "children": [{"type": "Footer", "label": "Close", "on-click-action": {"name": "complete", "payload": {}}}]}}]});
     assert_clean(&doc);
 }
+
+#[test]
+fn item_actions_exclude_the_components_own() {
+    let group = |item_action: bool| {
+        let mut item = json!({"id": "a", "title": "A"});
+        if item_action {
+            item["on-select-action"] = json!({"name": "update_data", "payload": {}});
+        }
+        flow(
+            "7.3",
+            json!([{"type": "Form", "name": "f", "children": [
+            {"type": "RadioButtonsGroup", "name": "r", "label": "Pick",
+             "data-source": [item, {"id": "b", "title": "B"}],
+             "on-select-action": {"name": "data_exchange", "payload": {}}}]}]),
+        )
+    };
+    let at = format!("{C0}/children/0/data-source/0/on-select-action");
+    let findings = validate_value(&group(false));
+    assert!(!found(
+        &findings,
+        Rule::InvalidUpdateDataActionPayload,
+        &at,
+        Severity::Error
+    ));
+    let findings = validate_value(&group(true));
+    assert!(
+        found(
+            &findings,
+            Rule::InvalidUpdateDataActionPayload,
+            &at,
+            Severity::Error
+        ),
+        "{findings:#?}"
+    );
+}

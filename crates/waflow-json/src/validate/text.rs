@@ -1,6 +1,7 @@
 //! Text and item rules of Meta's 5.1/6.0 validators: text-array items are static (never a
-//! binding), a RichText `text` string does not interpolate, and ChipsSelector items take only
-//! their own five properties.
+//! binding), a RichText `text` string does not interpolate, ChipsSelector items take only their
+//! own five properties, and an item's `on-select-action`/`on-unselect-action` excludes the
+//! component's own.
 
 use serde_json::Value;
 
@@ -59,6 +60,7 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                 }
                 _ => {}
             }
+            exclusive_item_actions(node, report);
             if node.kind == "ChipsSelector"
                 && let Some(Value::Array(items)) = get(node.value, "data-source")
             {
@@ -82,6 +84,32 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
                         );
                     }
                 }
+            }
+        }
+    }
+}
+
+/// An item-level `on-select-action`/`on-unselect-action` where the component has its own
+/// (Meta: WAFlowJSONOnSelectActionExclusiveValidatorV600, code INVALID_UPDATE_DATA_ACTION_PAYLOAD).
+fn exclusive_item_actions(node: &super::context::Node<'_>, report: &mut Report) {
+    let Some(Value::Array(items)) = get(node.value, "data-source") else {
+        return;
+    };
+    let at = pointer::join(&node.pointer, "data-source");
+    for key in ["on-select-action", "on-unselect-action"] {
+        if get(node.value, key).is_none() {
+            continue;
+        }
+        for (index, item) in items.iter().enumerate() {
+            if item.get(key).is_some() {
+                report.error(
+                    Rule::InvalidUpdateDataActionPayload,
+                    pointer::join(&pointer::index(&at, index), key),
+                    format!(
+                        "'{key}' is set on the {} itself, so its items cannot have one too.",
+                        node.kind
+                    ),
+                );
             }
         }
     }
