@@ -33,6 +33,7 @@
 //! assert_eq!(FlowJson::from_value(json).unwrap(), flow);
 //! ```
 
+pub mod codegen;
 pub mod expr;
 pub mod model;
 pub mod parse;

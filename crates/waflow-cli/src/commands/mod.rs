@@ -1,5 +1,6 @@
 //! One file per subcommand; this file only lists them and dispatches.
 
+mod import;
 mod playground;
 mod schema;
 mod validate;
@@ -20,6 +21,8 @@ pub(crate) enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema (draft 2020-12) of Flow JSON, for editor autocompletion.
     Schema(schema::Args),
+    /// Print Rust that builds a Flow JSON file's flow with the typed builder.
+    Import(import::Args),
     /// Click through a flow in the browser, against an endpoint or canned answers.
     Playground(playground::Args),
     /// Generate the endpoint's RSA-2048 key pair (PEM; private key mode 0600).
@@ -39,6 +42,7 @@ pub(crate) fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Import(args) => import::run(args),
         Command::Playground(args) => playground::run(args),
         Command::Keygen(args) => keygen::run(args),
         Command::Key(args) => key::run(args),

@@ -153,3 +153,25 @@ pub(crate) fn probe_cases(test: &str) -> Option<(Vec<Case>, Vec<String>)> {
     }
     Some((cases, left_out))
 }
+
+/// (name, text) of every document of the three corpora Meta accepts and the typed model reads:
+/// the flows corpus (all of it), and the real-world documents and probes whose verdict is accept.
+pub(crate) fn accepted_documents(test: &str) -> Option<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = flow_documents(test)?
+        .into_iter()
+        .map(|(name, doc)| (name, serde_json::to_string(&doc).unwrap()))
+        .collect();
+    let realworld = realworld_cases(test)?
+        .into_iter()
+        .map(|case| (format!("realworld/{}", case.name), case));
+    let probes = probe_cases(test)?
+        .0
+        .into_iter()
+        .map(|case| (format!("probes/{}", case.name), case));
+    for (name, case) in realworld.chain(probes) {
+        if case.expected == Verdict::Accept {
+            out.push((name, case.text));
+        }
+    }
+    Some(out)
+}
