@@ -3,9 +3,9 @@
 //!
 //! Each builder call is checked while it is written: the generator builds the same value the
 //! emitted code builds and refuses ([`CodegenError`]) when it would differ from the input. The
-//! flow, its screens, screen data and the common components (texts, Footer, Form) become builder
-//! calls; any other component (and any action) is emitted from its JSON text through a small
-//! helper, still typed as [`Component`] / [`Action`].
+//! flow, its screens, screen data, the common components (texts, Footer, EmbeddedLink, Form) and
+//! actions with string payloads become builder calls; any other component or action is emitted
+//! from its JSON text through a small helper, still typed as [`Component`] / [`Action`].
 //!
 //! ```
 //! use waflow_json::{FlowJson, codegen::rust_module};
@@ -22,10 +22,14 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::model::components::{Footer, Form, TextBody, TextCaption, TextHeading, TextSubheading};
+use crate::model::action::{Next, NextType, Payload};
+use crate::model::components::{
+    EmbeddedLink, Footer, Form, TextBody, TextCaption, TextHeading, TextInput, TextSubheading,
+};
 use crate::model::data::{DataSchema, ScreenData};
+use crate::model::dynamic::Dynamic;
 use crate::model::screen::Screen;
-use crate::{Component, FlowJson};
+use crate::{Action, Component, FlowJson};
 
 /// Why a flow could not be turned into Rust.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -289,16 +293,35 @@ fn typed_component(
         },
         Component::Footer(c) => (
             format!(
-                "Footer::new({}, action({}))",
+                "Footer::new({}, {})",
                 lit(&c.label),
-                raw(&json_text(&c.on_click_action))
+                action_code(&c.on_click_action)
             ),
             Footer::new(c.label.clone(), c.on_click_action.clone()).into(),
         ),
+        Component::EmbeddedLink(c) => (
+            format!(
+                "EmbeddedLink::new({}, {})",
+                lit(&c.text),
+                action_code(&c.on_click_action)
+            ),
+            EmbeddedLink::new(c.text.clone(), c.on_click_action.clone()).into(),
+        ),
+        Component::TextInput(c) => text_input(c),
         Component::Form(form) => {
-            if form.init_values.is_some() || form.error_messages.is_some() {
+            // Literal maps of strings become `.init_values([...])` / `.error_messages([...])`.
+            let string_map = |map: &Option<Dynamic<Payload>>| match map {
+                None => Some(None),
+                Some(Dynamic::Value(map)) if !map.is_empty() => string_payload(map).map(Some),
+                Some(Dynamic::Value(_)) => None,
+                Some(Dynamic::Ref(_)) => None,
+            };
+            let (Some(init), Some(errors)) = (
+                string_map(&form.init_values),
+                string_map(&form.error_messages),
+            ) else {
                 return Ok(None);
-            }
+            };
             let pad = format!("\n{}", "    ".repeat(depth));
             let mut children = Vec::new();
             let mut typed_children = Vec::new();
@@ -308,10 +331,25 @@ fn typed_component(
                 children.push(code);
                 typed_children.push(child);
             }
-            let typed = typed_children
-                .into_iter()
-                .fold(Form::new(form.name.clone()), Form::child);
+            let mut typed = Form::new(form.name.clone());
             let mut code = format!("Form::new({})", lit(&form.name));
+            if let Some((entries, entries_code)) = init {
+                typed = typed.init_values(entries);
+                let _ = write!(
+                    code,
+                    "{pad}.init_values({})",
+                    entries_code_list(&entries_code)
+                );
+            }
+            if let Some((entries, entries_code)) = errors {
+                typed = typed.error_messages(entries);
+                let _ = write!(
+                    code,
+                    "{pad}.error_messages({})",
+                    entries_code_list(&entries_code)
+                );
+            }
+            let typed = typed_children.into_iter().fold(typed, Form::child);
             for child in children {
                 let _ = write!(code, "{pad}.child({child})");
             }
@@ -324,4 +362,130 @@ fn typed_component(
         }
         _ => return Ok(None),
     }))
+}
+
+/// The builder call for an action (`Action::navigate("X").payload([...])`, …) when it builds
+/// exactly `action`, else the action's JSON through `action(…)`.
+fn action_code(action: &Action) -> String {
+    typed_action(action)
+        .filter(|(_, typed)| typed == action)
+        .map_or_else(
+            || format!("action({})", raw(&json_text(action))),
+            |(code, _)| code,
+        )
+}
+
+fn typed_action(action: &Action) -> Option<(String, Action)> {
+    Some(match action {
+        Action::Navigate(a) => {
+            let Next { kind, name } = &a.next;
+            if *kind != NextType::Screen {
+                return None;
+            }
+            let payload = a.payload.as_ref()?;
+            let (entries, code) = string_payload(payload)?;
+            let base = format!("Action::navigate({})", lit(name));
+            let code = if entries.is_empty() {
+                return None;
+            } else {
+                format!("{base}{code}")
+            };
+            (code, Action::navigate(name.clone()).payload(entries).into())
+        }
+        Action::DataExchange(a) => {
+            let (entries, code) = string_payload(a.payload.as_ref()?)?;
+            (
+                format!("Action::data_exchange(){code}"),
+                Action::data_exchange().payload(entries).into(),
+            )
+        }
+        Action::Complete(a) => {
+            let (entries, code) = string_payload(a.payload.as_ref()?)?;
+            (
+                format!("Action::complete(){code}"),
+                Action::complete().payload(entries).into(),
+            )
+        }
+        Action::UpdateData(a) => {
+            let (entries, code) = string_payload(a.payload.as_ref()?)?;
+            (
+                format!("Action::update_data(){code}"),
+                Action::update_data().payload(entries).into(),
+            )
+        }
+        Action::OpenUrl(a) => (
+            format!("Action::open_url({})", lit(&a.url)),
+            Action::open_url(a.url.clone()).into(),
+        ),
+    })
+}
+
+/// `.payload([("k", "v"), …])` for a payload of strings only (`""` when empty).
+fn string_payload(payload: &Payload) -> Option<(Vec<(String, String)>, String)> {
+    let mut entries = Vec::new();
+    for (key, value) in payload {
+        entries.push((key.clone(), value.as_str()?.to_owned()));
+    }
+    if entries.is_empty() {
+        return Some((entries, String::new()));
+    }
+    let pairs: Vec<String> = entries
+        .iter()
+        .map(|(k, v)| format!("({}, {})", lit(k), lit(v)))
+        .collect();
+    Some((entries.clone(), format!(".payload([{}])", pairs.join(", "))))
+}
+
+/// The `[...]` list of a `.payload([...])` call.
+fn entries_code_list(payload_code: &str) -> String {
+    let list = payload_code
+        .strip_prefix(".payload(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or("[]");
+    list.to_owned()
+}
+
+/// `TextInput::new(name, label)` with its common literal properties.
+fn text_input(c: &TextInput) -> (String, Component) {
+    let mut code = format!("TextInput::new({}, {})", lit(&c.name), lit(&c.label));
+    let mut typed = TextInput::new(c.name.clone(), c.label.clone());
+    if let Some(kind) = c.input_type.as_ref().filter(|kind| kind.is_known()) {
+        let wire = kind.as_str();
+        let variant: String = wire
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(wire.chars().skip(1))
+            .collect();
+        let _ = write!(code, ".input_type(InputType::{variant})");
+        typed = typed.input_type(kind.clone());
+    }
+    match c.required {
+        Some(Dynamic::Value(true)) => {
+            code.push_str(".required()");
+            typed = typed.required();
+        }
+        Some(Dynamic::Value(false)) => {
+            code.push_str(".required_if(false)");
+            typed = typed.required_if(false);
+        }
+        _ => {}
+    }
+    if let Some(Dynamic::Value(n)) = c.min_chars {
+        let _ = write!(code, ".min_chars({n}_u32)");
+        typed = typed.min_chars(n);
+    }
+    if let Some(Dynamic::Value(n)) = c.max_chars {
+        let _ = write!(code, ".max_chars({n}_u32)");
+        typed = typed.max_chars(n);
+    }
+    if let Some(text) = &c.pattern {
+        let _ = write!(code, ".pattern({})", lit(text));
+        typed = typed.pattern(text.clone());
+    }
+    if let Some(text) = &c.helper_text {
+        let _ = write!(code, ".helper_text({})", lit(text));
+        typed = typed.helper_text(text.clone());
+    }
+    (code, typed.into())
 }

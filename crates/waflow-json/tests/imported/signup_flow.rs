@@ -18,8 +18,8 @@ pub fn flow() -> FlowJson {
             Screen::new("START")
                 .title("Home")
                 .child(TextHeading::new("Welcome to our app"))
-                .child(component(r#"{"type":"EmbeddedLink","text":"Click here to sign up","on-click-action":{"name":"navigate","next":{"type":"screen","name":"SIGN_UP"},"payload":{"first_name_initial_value":"","last_name_initial_value":"","email_initial_value":"","password_initial_value":"","confirm_password_initial_value":""}}}"#))
-                .child(component(r#"{"type":"EmbeddedLink","text":"Click here to login","on-click-action":{"name":"navigate","next":{"type":"screen","name":"LOGIN"},"payload":{"email_initial_value":"","password_initial_value":""}}}"#)),
+                .child(EmbeddedLink::new("Click here to sign up", Action::navigate("SIGN_UP").payload([("first_name_initial_value", ""), ("last_name_initial_value", ""), ("email_initial_value", ""), ("password_initial_value", ""), ("confirm_password_initial_value", "")])))
+                .child(EmbeddedLink::new("Click here to login", Action::navigate("LOGIN").payload([("email_initial_value", ""), ("password_initial_value", "")]))),
             Screen::new("SIGN_UP")
                 .title("Sign Up")
                 .data([
@@ -30,8 +30,15 @@ pub fn flow() -> FlowJson {
                     ScreenData::new("confirm_password_initial_value", "abc123"),
                 ])
                 .child(TextHeading::new("Please enter your details"))
-                .child(component(r#"{"type":"EmbeddedLink","text":"Already have an account?","on-click-action":{"name":"navigate","next":{"type":"screen","name":"LOGIN"},"payload":{"email_initial_value":"","password_initial_value":""}}}"#))
-                .child(component(r#"{"type":"Form","name":"form","init-values":{"first_name":"${data.first_name_initial_value}","last_name":"${data.last_name_initial_value}","email":"${data.email_initial_value}","password":"${data.password_initial_value}","confirm_password":"${data.confirm_password_initial_value}"},"children":[{"type":"TextInput","name":"first_name","label":"First Name","input-type":"text","required":true},{"type":"TextInput","name":"last_name","label":"Last Name","input-type":"text","required":true},{"type":"TextInput","name":"email","label":"Email Address","input-type":"email","required":true},{"type":"TextInput","name":"password","label":"Password","input-type":"password","required":true,"min-chars":8,"max-chars":16,"helper-text":"Password must contain at least one number"},{"type":"TextInput","name":"confirm_password","label":"Confirm Password","input-type":"password","required":true,"min-chars":8,"max-chars":16},{"type":"Footer","label":"Done","on-click-action":{"name":"data_exchange","payload":{"first_name":"${form.first_name}","last_name":"${form.last_name}","email":"${form.email}","password":"${form.password}","confirm_password":"${form.confirm_password}"}}}]}"#)),
+                .child(EmbeddedLink::new("Already have an account?", Action::navigate("LOGIN").payload([("email_initial_value", ""), ("password_initial_value", "")])))
+                .child(Form::new("form")
+                    .init_values([("first_name", "${data.first_name_initial_value}"), ("last_name", "${data.last_name_initial_value}"), ("email", "${data.email_initial_value}"), ("password", "${data.password_initial_value}"), ("confirm_password", "${data.confirm_password_initial_value}")])
+                    .child(TextInput::new("first_name", "First Name").input_type(InputType::Text).required())
+                    .child(TextInput::new("last_name", "Last Name").input_type(InputType::Text).required())
+                    .child(TextInput::new("email", "Email Address").input_type(InputType::Email).required())
+                    .child(TextInput::new("password", "Password").input_type(InputType::Password).required().min_chars(8_u32).max_chars(16_u32).helper_text("Password must contain at least one number"))
+                    .child(TextInput::new("confirm_password", "Confirm Password").input_type(InputType::Password).required().min_chars(8_u32).max_chars(16_u32))
+                    .child(Footer::new("Done", Action::data_exchange().payload([("first_name", "${form.first_name}"), ("last_name", "${form.last_name}"), ("email", "${form.email}"), ("password", "${form.password}"), ("confirm_password", "${form.confirm_password}")])))),
             Screen::new("LOGIN")
                 .title("Login")
                 .terminal(true)
@@ -40,8 +47,12 @@ pub fn flow() -> FlowJson {
                     ScreenData::new("password_initial_value", "abc123"),
                 ])
                 .child(TextHeading::new("Please enter your details"))
-                .child(component(r#"{"type":"EmbeddedLink","text":"Don't have an account?","on-click-action":{"name":"navigate","next":{"type":"screen","name":"SIGN_UP"},"payload":{"email_initial_value":"","password_initial_value":"","confirm_password_initial_value":"","first_name_initial_value":"","last_name_initial_value":""}}}"#))
-                .child(component(r#"{"type":"Form","name":"form","init-values":{"email":"${data.email_initial_value}","password":"${data.password_initial_value}"},"children":[{"type":"TextInput","name":"email","label":"Email Address","input-type":"email","required":true},{"type":"TextInput","name":"password","label":"Password","input-type":"password","required":true},{"type":"Footer","label":"Done","on-click-action":{"name":"data_exchange","payload":{"email":"${form.email}","password":"${form.password}"}}}]}"#)),
+                .child(EmbeddedLink::new("Don't have an account?", Action::navigate("SIGN_UP").payload([("email_initial_value", ""), ("password_initial_value", ""), ("confirm_password_initial_value", ""), ("first_name_initial_value", ""), ("last_name_initial_value", "")])))
+                .child(Form::new("form")
+                    .init_values([("email", "${data.email_initial_value}"), ("password", "${data.password_initial_value}")])
+                    .child(TextInput::new("email", "Email Address").input_type(InputType::Email).required())
+                    .child(TextInput::new("password", "Password").input_type(InputType::Password).required())
+                    .child(Footer::new("Done", Action::data_exchange().payload([("email", "${form.email}"), ("password", "${form.password}")])))),
             Screen::new("LOGIN_SUCCESS")
                 .title("Success")
                 .terminal(true)
@@ -49,7 +60,7 @@ pub fn flow() -> FlowJson {
                 .child(TextSubheading::new("You are now logged in"))
                 .child(Form::new("form")
                     .child(component(r#"{"type":"OptIn","name":"stay_logged_in","label":"Stay logged in"}"#))
-                    .child(Footer::new("Done", action(r#"{"name":"complete","payload":{"stay_logged_in":"${form.stay_logged_in}"}}"#)))),
+                    .child(Footer::new("Done", Action::complete().payload([("stay_logged_in", "${form.stay_logged_in}")])))),
         ])
 }
 
