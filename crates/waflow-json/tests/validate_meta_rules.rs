@@ -289,3 +289,40 @@ fn item_actions_exclude_the_components_own() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn static_update_data_values_have_the_declared_type() {
+    let doc = |value: Value| {
+        let mut doc = flow(
+            "7.3",
+            json!([{"type": "Form", "name": "f", "children": [
+            {"type": "OptIn", "name": "o", "label": "Yes",
+             "on-select-action": {"name": "update_data", "payload": {"name": value}}}]}]),
+        );
+        doc["screens"][0]["data"]["count"] = json!({"type": "number", "__example__": 1});
+        doc
+    };
+    let at = format!("{C0}/children/0/on-select-action/payload/name");
+    let findings = validate_value(&doc(json!(5)));
+    assert!(
+        found(
+            &findings,
+            Rule::InvalidUpdateDataActionPayload,
+            &at,
+            Severity::Error
+        ),
+        "{findings:#?}"
+    );
+    for fine in [json!("Bob"), json!("${form.o}"), json!("`'a' + 'b'`")] {
+        let findings = validate_value(&doc(fine.clone()));
+        assert!(
+            !found(
+                &findings,
+                Rule::InvalidUpdateDataActionPayload,
+                &at,
+                Severity::Error
+            ),
+            "{fine}: {findings:#?}"
+        );
+    }
+}

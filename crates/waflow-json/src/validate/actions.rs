@@ -467,6 +467,84 @@ fn check_update_data(screen: &Screen<'_>, action: &Action<'_>, report: &mut Repo
                 at,
                 "Attempting to update a key with its own value is redundant and not allowed.",
             );
+        } else if let Some(schema) = screen
+            .data
+            .and_then(|data| data.get(key))
+            .and_then(Value::as_object)
+        {
+            static_value(screen, key, value, schema, &at, report);
         }
+    }
+}
+
+/// A static `update_data` value has the type the screen's data model declares for its key
+/// (Meta: WAFlowJSONUpdateDataActionStaticDataValidatorV600): objects field by field, arrays item
+/// by item. Bindings and nested expressions are not static.
+fn static_value(
+    screen: &Screen<'_>,
+    key: &str,
+    value: &Value,
+    schema: &Map<String, Value>,
+    at: &str,
+    report: &mut Report,
+) {
+    if value
+        .as_str()
+        .is_some_and(|text| text.contains("${") || text.trim_start().starts_with('`'))
+    {
+        return;
+    }
+    let Some(expected) = schema.get("type").and_then(Value::as_str) else {
+        return;
+    };
+    let found = value_type::name(value);
+    if !value_type::agrees(expected, found) {
+        report.error(
+            Rule::InvalidUpdateDataActionPayload,
+            at,
+            format!(
+                "Expected update_data field '{key}' to be of type '{expected}' (as screen '{}' \
+                 declares it) but found '{found}'.",
+                screen.id
+            ),
+        );
+        return;
+    }
+    match value {
+        Value::Object(fields) => {
+            let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+                return;
+            };
+            for (name, field) in fields {
+                if let Some(field_schema) = properties.get(name).and_then(Value::as_object) {
+                    let path = format!("{key}.{name}");
+                    static_value(
+                        screen,
+                        &path,
+                        field,
+                        field_schema,
+                        &pointer::join(at, name),
+                        report,
+                    );
+                }
+            }
+        }
+        Value::Array(items) => {
+            let Some(item_schema) = schema.get("items").and_then(Value::as_object) else {
+                return;
+            };
+            for (index, item) in items.iter().enumerate() {
+                let path = format!("{key}[{index}]");
+                static_value(
+                    screen,
+                    &path,
+                    item,
+                    item_schema,
+                    &pointer::index(at, index),
+                    report,
+                );
+            }
+        }
+        _ => {}
     }
 }
