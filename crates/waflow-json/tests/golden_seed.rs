@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The seed tutorial's sign-up flow written with the builder; its output must equal
-//! `tests/seed/signup_flow.json` (a copy of `/work/shared/seed/signup_flow.json`) as JSON values.
+//! `tests/seed/signup_flow.json` (a copy of `../shared/seed/signup_flow.json`, next to the
+//! workspace) as JSON values.
 
 use serde_json::Value;
 use waflow_json::prelude::{FlowJson, Severity};
