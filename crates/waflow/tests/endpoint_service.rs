@@ -64,7 +64,7 @@ async fn init_back_and_fallback_routes() {
     let e = endpoint::<()>()
         .on_init(screen_a)
         .on_back("X", screen_b)
-        .fallback(|| async { Ok(FlowResponse::screen("FALLBACK")) });
+        .fallback(|| async { FlowResponse::screen("FALLBACK") });
     let c = client(e.with_state(()));
     assert_eq!(c.init().await.unwrap().screen(), Some("A"));
     assert_eq!(c.back("X").await.unwrap().screen(), Some("B"));

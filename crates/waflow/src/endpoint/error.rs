@@ -76,6 +76,12 @@ pub enum EndpointError {
     /// The handler panicked: 500.
     #[error("handler panicked")]
     Panic,
+    /// The response breaks the flow's contract and the policy refuses it: 500.
+    #[error("the response breaks the flow's contract: {0}")]
+    Contract(String),
+    /// The endpoint's handlers do not match its flow (built with `with_state`): 500.
+    #[error("{0}")]
+    Mismatch(std::sync::Arc<super::FlowMismatch>),
     /// A handler or the token check failed.
     #[error(transparent)]
     Flow(#[from] FlowError),
@@ -92,7 +98,9 @@ impl EndpointError {
             Self::SignatureMissing | Self::SignatureInvalid => signature_status(),
             Self::Decrypt(_) => decrypt_status(),
             Self::TokenSignature(_) => token_status(),
-            Self::NoHandler { .. } | Self::Panic => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::NoHandler { .. } | Self::Panic | Self::Contract(_) | Self::Mismatch(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             Self::Flow(e) => e.status(),
         }
     }

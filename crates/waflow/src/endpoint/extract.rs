@@ -31,6 +31,12 @@ pub trait FromFlowRequest<S>: Sized {
     /// # Errors
     /// A [`Rejection`] that answers the request instead of the handler.
     fn from_flow_request(ctx: &RequestContext, state: &S) -> Result<Self, Rejection>;
+
+    /// The payload fields this extractor reads, when it reads the payload as a struct; the
+    /// endpoint checks them against the flow's `data_exchange` payloads at start-up.
+    fn payload_fields() -> Option<&'static [&'static str]> {
+        None
+    }
 }
 
 /// The endpoint's shared state (set with `FlowEndpoint::with_state`).
@@ -71,6 +77,10 @@ where
                     FlowResponse::screen(ctx.request.screen()).error_message(message),
                 )
             })
+    }
+
+    fn payload_fields() -> Option<&'static [&'static str]> {
+        super::fields::struct_fields::<T>()
     }
 }
 
@@ -131,5 +141,9 @@ where
 {
     fn from_flow_request(ctx: &RequestContext, state: &S) -> Result<Self, Rejection> {
         Ok(T::from_flow_request(ctx, state).ok())
+    }
+
+    fn payload_fields() -> Option<&'static [&'static str]> {
+        T::payload_fields()
     }
 }

@@ -13,12 +13,51 @@ pub type HandlerResult = Result<FlowResponse, FlowError>;
 /// A boxed, sendable future.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
-/// An `async fn` whose arguments are extractors and which returns [`HandlerResult`].
+/// What a handler may return: a bare [`FlowResponse`], or a `Result` of one whose error converts
+/// into [`FlowError`] (so `?` works on your own error types once they have `From` for it).
+pub trait IntoFlowResult {
+    /// Converts into the endpoint's result.
+    ///
+    /// # Errors
+    /// The handler's error as a [`FlowError`].
+    fn into_flow_result(self) -> HandlerResult;
+}
+
+impl IntoFlowResult for FlowResponse {
+    fn into_flow_result(self) -> HandlerResult {
+        Ok(self)
+    }
+}
+
+impl<T, E> IntoFlowResult for Result<T, E>
+where
+    T: IntoFlowResult,
+    E: Into<FlowError>,
+{
+    fn into_flow_result(self) -> HandlerResult {
+        self.map_err(Into::into)?.into_flow_result()
+    }
+}
+
+/// An `async fn` whose arguments are extractors and which returns a [`FlowResponse`] or a
+/// `Result<FlowResponse, E>` with `E: Into<FlowError>` ([`IntoFlowResult`]).
 ///
 /// Implemented for functions of up to 6 extractor arguments.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a flow handler",
+    label = "not a flow handler",
+    note = "a handler is an `async fn` taking up to 6 extractors (`State<S>`, `Payload<T>` with `T: Deserialize`, `Request`, `FlowToken`, `VerifiedClaims`, `Option<_>` of them, or your own `FromFlowRequest`) and returning `FlowResponse` or `Result<FlowResponse, E>` where `E: Into<FlowError>`",
+    note = "with `with_state(s)`, every `State<S>` argument must have the same `S` as `s`"
+)]
 pub trait Handler<T, S>: Clone + Send + Sync + 'static {
     /// Runs the handler.
     fn call(&self, ctx: &RequestContext, state: &S) -> BoxFuture<HandlerResult>;
+
+    /// The payload fields its extractors read as a struct (see
+    /// [`FromFlowRequest::payload_fields`]).
+    fn payload_fields(&self) -> Option<&'static [&'static str]> {
+        None
+    }
 }
 
 fn reject(r: Rejection) -> BoxFuture<HandlerResult> {
@@ -34,7 +73,8 @@ macro_rules! impl_handler {
         impl<F, Fut, S, $($t,)*> Handler<($($t,)*), S> for F
         where
             F: Fn($($t),*) -> Fut + Clone + Send + Sync + 'static,
-            Fut: Future<Output = HandlerResult> + Send + 'static,
+            Fut: Future + Send + 'static,
+            Fut::Output: IntoFlowResult,
             $($t: FromFlowRequest<S>,)*
         {
             fn call(&self, ctx: &RequestContext, state: &S) -> BoxFuture<HandlerResult> {
@@ -44,7 +84,14 @@ macro_rules! impl_handler {
                         Err(r) => return reject(r),
                     };
                 )*
-                Box::pin((self)($($t),*))
+                let fut = (self)($($t),*);
+                Box::pin(async move { fut.await.into_flow_result() })
+            }
+
+            fn payload_fields(&self) -> Option<&'static [&'static str]> {
+                let fields = None;
+                $(let fields = fields.or_else($t::payload_fields);)*
+                fields
             }
         }
     };
@@ -61,6 +108,14 @@ impl_handler!(T1, T2, T3, T4, T5, T6);
 /// A type-erased handler that still needs the state `S`.
 pub(crate) type ErasedHandler<S> =
     Arc<dyn Fn(&RequestContext, &S) -> BoxFuture<HandlerResult> + Send + Sync>;
+
+/// The payload fields of a handler, before it is erased.
+pub(crate) fn payload_fields<H, T, S>(handler: &H) -> Option<&'static [&'static str]>
+where
+    H: Handler<T, S>,
+{
+    handler.payload_fields()
+}
 
 pub(crate) fn erase<H, T, S>(handler: H) -> ErasedHandler<S>
 where

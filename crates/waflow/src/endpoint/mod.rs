@@ -32,8 +32,11 @@
 //! # Ok::<(), waflow::crypto::KeyError>(())
 //! ```
 
+mod contract;
+mod diagnostics;
 mod error;
 pub mod extract;
+mod fields;
 mod handler;
 mod request;
 mod response;
@@ -44,7 +47,9 @@ pub use error::{EndpointError, FlowError, decrypt_status, signature_status, toke
 pub use extract::{
     FlowToken, FromFlowRequest, Payload, Rejection, Request, RequestContext, State, VerifiedClaims,
 };
-pub use handler::{BoxFuture, Handler, HandlerResult};
+pub use contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
+pub(crate) use diagnostics::{Diagnostics, InProcessClient};
+pub use handler::{BoxFuture, Handler, HandlerResult, IntoFlowResult};
 pub use request::{ErrorNotification, FlowAction, FlowRequest};
 pub use response::FlowResponse;
 pub use service::{DEFAULT_BODY_LIMIT, FlowEndpoint};

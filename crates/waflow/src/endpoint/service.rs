@@ -4,6 +4,7 @@ use std::convert::Infallible;
 use std::fmt;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context, Poll};
 
 use axum::body::Body;
@@ -16,8 +17,12 @@ use secrecy::SecretString;
 use serde_json::Value;
 use tracing::Instrument as _;
 
+use super::contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
+use super::diagnostics::{Diagnostics, InProcessClient};
 use super::extract::RequestContext;
-use super::handler::{BoxFuture, ErasedHandler, Handler, HandlerResult, bind, erase};
+use super::handler::{
+    BoxFuture, ErasedHandler, Handler, HandlerResult, bind, erase, payload_fields,
+};
 use super::token::TokenResolver;
 use super::{EndpointError, ErrorNotification, FlowAction, FlowError, FlowRequest, FlowResponse};
 use crate::crypto::jwt::{JwtError, verify_hs256};
@@ -37,6 +42,7 @@ struct Route<S> {
     screen: Option<String>,
     guard: Option<Guard>,
     handler: ErasedHandler<S>,
+    payload_fields: Option<&'static [&'static str]>,
 }
 
 impl<S> Clone for Route<S> {
@@ -46,6 +52,7 @@ impl<S> Clone for Route<S> {
             screen: self.screen.clone(),
             guard: self.guard.clone(),
             handler: self.handler.clone(),
+            payload_fields: self.payload_fields,
         }
     }
 }
@@ -71,6 +78,10 @@ struct Config<S> {
     token_check: Option<Arc<dyn TokenResolver>>,
     token_optional: Vec<(FlowAction, Option<String>)>,
     body_limit: usize,
+    contract: Option<Result<Arc<FlowContract>, FlowMismatch>>,
+    policy: ResponsePolicy,
+    violations: Arc<AtomicU64>,
+    mismatch: Option<Arc<FlowMismatch>>,
 }
 
 impl<S> Config<S> {
@@ -96,6 +107,10 @@ impl<S> Clone for Config<S> {
             token_check: self.token_check.clone(),
             token_optional: self.token_optional.clone(),
             body_limit: self.body_limit,
+            contract: self.contract.clone(),
+            policy: self.policy,
+            violations: self.violations.clone(),
+            mismatch: self.mismatch.clone(),
         }
     }
 }
@@ -143,6 +158,10 @@ where
                 token_check: None,
                 token_optional: Vec::new(),
                 body_limit: DEFAULT_BODY_LIMIT,
+                contract: None,
+                policy: ResponsePolicy::default(),
+                violations: Arc::default(),
+                mismatch: None,
             }),
         }
     }
@@ -220,11 +239,13 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
+        let fields = payload_fields(&handler);
         self.config().routes.push(Route {
             action,
             screen: screen.map(str::to_owned),
             guard,
             handler: erase(handler),
+            payload_fields: fields,
         });
         self
     }
@@ -285,8 +306,91 @@ where
         self
     }
 
-    /// Gives the handlers their state; the result is a service.
+    /// Binds the endpoint to the flow it serves (a `waflow_json::FlowJson`, a
+    /// `serde_json::Value`, anything that serialises to Flow JSON). Then
+    /// [`try_with_state`](Self::try_with_state) refuses handlers for screens the flow lacks,
+    /// `data_exchange` screens without a handler and `Payload<T>` fields no payload sends; and
+    /// every response is checked against the routing model and the target screen's data model
+    /// ([`response_policy`](Self::response_policy)).
+    #[must_use]
+    pub fn flow(mut self, flow: &impl serde::Serialize) -> Self {
+        self.config().contract = Some(FlowContract::from_flow(flow).map(Arc::new));
+        self
+    }
+
+    /// What a response that breaks the flow's contract gets (default: logged and counted).
+    #[must_use]
+    pub fn response_policy(mut self, policy: ResponsePolicy) -> Self {
+        self.config().policy = policy;
+        self
+    }
+
+    /// Every disagreement between the routes and the flow (empty without [`flow`](Self::flow)).
+    fn mismatches(&self) -> Vec<String> {
+        let config = &self.config;
+        let contract = match &config.contract {
+            None => return Vec::new(),
+            Some(Err(e)) => return e.0.clone(),
+            Some(Ok(c)) => c,
+        };
+        let mut problems = Vec::new();
+        for route in &config.routes {
+            contract.check_route(
+                route.action,
+                route.screen.as_deref(),
+                route.payload_fields.filter(|_| route.guard.is_none()),
+                &mut problems,
+            );
+        }
+        if config.fallback.is_none() {
+            for screen in contract.exchange_screens() {
+                let handled = config.routes.iter().any(|r| {
+                    r.action == FlowAction::DataExchange
+                        && r.guard.is_none()
+                        && r.screen.as_deref().is_none_or(|s| s == screen)
+                });
+                if !handled {
+                    problems.push(format!(
+                        "screen `{screen}` sends data_exchange, but no handler is registered for it"
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    /// Gives the handlers their state; the result is a service. With a [`flow`](Self::flow)
+    /// the routes must match it ([`try_with_state`](Self::try_with_state)); when they do not,
+    /// every problem is logged at ERROR and the endpoint fails closed: each request other than
+    /// ping is answered 500.
     pub fn with_state(self, state: S) -> FlowEndpoint<()> {
+        let problems = self.mismatches();
+        let mut endpoint = self.bind_state(state);
+        if !problems.is_empty() {
+            for problem in &problems {
+                tracing::error!("{problem}");
+            }
+            Arc::make_mut(&mut endpoint.config).mismatch = Some(Arc::new(FlowMismatch(problems)));
+        }
+        endpoint
+    }
+
+    /// Gives the handlers their state, checking the routes against the [`flow`](Self::flow).
+    ///
+    /// # Errors
+    /// [`FlowMismatch`] listing every problem: a handler for a screen the flow lacks, a
+    /// `data_exchange` screen without a handler, a `Payload<T>` field that no `data_exchange`
+    /// payload of the screen sends, or a flow that cannot be read.
+    pub fn try_with_state(self, state: S) -> Result<FlowEndpoint<()>, FlowMismatch> {
+        let problems = self.mismatches();
+        if problems.is_empty() {
+            Ok(self.bind_state(state))
+        } else {
+            Err(FlowMismatch(problems))
+        }
+    }
+
+    fn bind_state(self, state: S) -> FlowEndpoint<()> {
         let config = Arc::unwrap_or_clone(self.config);
         let routes = config
             .routes
@@ -296,6 +400,7 @@ where
                 screen: r.screen,
                 guard: r.guard,
                 handler: bind(r.handler, state.clone()),
+                payload_fields: r.payload_fields,
             })
             .collect();
         FlowEndpoint {
@@ -309,8 +414,20 @@ where
                 token_check: config.token_check,
                 token_optional: config.token_optional,
                 body_limit: config.body_limit,
+                contract: config.contract,
+                policy: config.policy,
+                violations: config.violations,
+                mismatch: config.mismatch,
             }),
         }
+    }
+}
+
+impl FlowEndpoint<()> {
+    /// How many responses broke the flow's contract since the endpoint was built (clones share
+    /// the count).
+    pub fn contract_violations(&self) -> u64 {
+        self.config.violations.load(Ordering::Relaxed)
     }
 }
 
@@ -421,6 +538,20 @@ async fn read_body(
 }
 
 async fn handle(config: &Config<()>, req: http::Request<Body>) -> http::Response<Body> {
+    let in_process = req.extensions().get::<InProcessClient>().is_some();
+    let mut diagnostics = Diagnostics::default();
+    let mut response = pipeline(config, req, &mut diagnostics).await;
+    if in_process && !diagnostics.is_empty() {
+        response.extensions_mut().insert(diagnostics);
+    }
+    response
+}
+
+async fn pipeline(
+    config: &Config<()>,
+    req: http::Request<Body>,
+    diagnostics: &mut Diagnostics,
+) -> http::Response<Body> {
     let (headers, body) = match read_body(config, req).await {
         Ok(v) => v,
         Err(e) => return failure(&e, None),
@@ -454,18 +585,32 @@ async fn handle(config: &Config<()>, req: http::Request<Body>) -> http::Response
     if let Some(screen) = &request.screen {
         span.record("screen", screen.as_str());
     }
-    match respond(config, request).await {
-        Ok(response) => match serde_json::to_vec(&response) {
-            Ok(json) => encrypted(StatusCode::OK, &cipher, &json),
-            Err(e) => failure(&EndpointError::Flow(FlowError::internal(e)), Some(&cipher)),
-        },
-        Err(e) => failure(&e, Some(&cipher)),
+    let answered = match respond(config, request, &mut diagnostics.violations).await {
+        Ok(response) => serde_json::to_vec(&response)
+            .map_err(|e| EndpointError::Flow(FlowError::internal(e))),
+        Err(e) => Err(e),
+    };
+    match answered {
+        Ok(json) => encrypted(StatusCode::OK, &cipher, &json),
+        Err(e) => {
+            if e.status().is_server_error() {
+                diagnostics.server_error = Some(e.to_string());
+            }
+            failure(&e, Some(&cipher))
+        }
     }
 }
 
-async fn respond(config: &Config<()>, request: FlowRequest) -> Result<FlowResponse, EndpointError> {
+async fn respond(
+    config: &Config<()>,
+    request: FlowRequest,
+    violations: &mut Vec<Violation>,
+) -> Result<FlowResponse, EndpointError> {
     if request.action == FlowAction::Ping {
         return Ok(FlowResponse::data_only(single("status", "active")));
+    }
+    if let Some(mismatch) = &config.mismatch {
+        return Err(EndpointError::Mismatch(mismatch.clone()));
     }
     if let Some(notification) = request.error_notification() {
         // Client-chosen text: bounded and `Debug`-quoted, so it cannot forge or flood log lines.
@@ -516,11 +661,29 @@ async fn respond(config: &Config<()>, request: FlowRequest) -> Result<FlowRespon
         .catch_unwind()
         .await
         .map_err(|_| EndpointError::Panic)?;
-    match (result, &config.error_handler) {
-        (Ok(r), _) => Ok(r),
-        (Err(e), Some(map)) => Ok(map(&ctx.request, e)?),
-        (Err(e), None) => Err(e.into()),
+    let response = match (result, &config.error_handler) {
+        (Ok(r), _) => r,
+        (Err(e), Some(map)) => map(&ctx.request, e)?,
+        (Err(e), None) => return Err(e.into()),
+    };
+    if let Some(Ok(contract)) = &config.contract {
+        let found = contract.check_response(&ctx.request, &response);
+        if !found.is_empty() {
+            config
+                .violations
+                .fetch_add(found.len() as u64, Ordering::Relaxed);
+            for v in &found {
+                tracing::warn!(rule = v.rule, "response breaks the flow's contract: {}", v.message);
+            }
+            let refuse = config.policy == ResponsePolicy::Refuse;
+            let joined = found.iter().map(ToString::to_string).collect::<Vec<_>>();
+            violations.extend(found);
+            if refuse {
+                return Err(EndpointError::Contract(joined.join("; ")));
+            }
+        }
     }
+    Ok(response)
 }
 
 fn single(key: &str, value: impl Into<Value>) -> serde_json::Map<String, Value> {

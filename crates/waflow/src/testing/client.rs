@@ -12,7 +12,7 @@ use tower::util::BoxCloneSyncService;
 
 use super::Exchange;
 use crate::crypto::{EncryptError, PublicKey, ResponseCipher, encrypt_request, jwt, sign_body};
-use crate::endpoint::{FlowAction, FlowRequest};
+use crate::endpoint::{Diagnostics, FlowAction, FlowRequest, InProcessClient};
 
 type Svc = BoxCloneSyncService<http::Request<Body>, http::Response<Body>, Infallible>;
 
@@ -35,6 +35,11 @@ pub enum ClientError {
     /// A 200 answer could not be decrypted or is not JSON.
     #[error("the answer cannot be decrypted: {0}")]
     Response(String),
+    /// The endpoint's answer breaks its flow (the routing model or the target screen's data
+    /// model), as WhatsApp would refuse it on the phone. Reported for in-process endpoints bound
+    /// to a flow (`FlowEndpoint::flow`); see [`FlowClient::allow_contract_violations`].
+    #[error("the response breaks the flow: {}", .0.join("; "))]
+    ContractViolation(Vec<String>),
 }
 
 /// The WhatsApp-client emulator.
@@ -45,6 +50,7 @@ pub struct FlowClient {
     app_secret: Option<SecretString>,
     flow_token: Option<String>,
     sign_token: bool,
+    allow_violations: bool,
     version: String,
     path: String,
 }
@@ -94,6 +100,7 @@ impl FlowClient {
             app_secret: None,
             flow_token: Some("test-flow-token".to_owned()),
             sign_token: false,
+            allow_violations: false,
             version: "3.0".to_owned(),
             path: "/".to_owned(),
         }
@@ -134,6 +141,14 @@ impl FlowClient {
     pub fn sign_flow_token(mut self) -> Self {
         self.sign_token = true;
         self.version = "4.0".to_owned();
+        self
+    }
+
+    /// Hands contract violations back in [`Exchange::violations`] instead of failing the
+    /// exchange with [`ClientError::ContractViolation`] (for tests about a broken response).
+    #[must_use]
+    pub fn allow_contract_violations(mut self) -> Self {
+        self.allow_violations = true;
         self
     }
 
@@ -245,17 +260,28 @@ impl FlowClient {
         {
             headers.insert("x-hub-signature-256", v);
         }
-        let (status, raw_body) = self.post(body, headers).await?;
+        let (status, raw_body, diagnostics) = self.post(body, headers).await?;
         let response = match status {
             200 => Some(decrypt(&cipher, &raw_body)?),
             427 => decrypt(&cipher, &raw_body).ok(),
             _ => None,
         };
+        let (violations, server_error): (Vec<String>, _) = diagnostics.map_or_else(Default::default, |d| {
+            (
+                d.violations.iter().map(ToString::to_string).collect(),
+                d.server_error,
+            )
+        });
+        if !violations.is_empty() && !self.allow_violations {
+            return Err(ClientError::ContractViolation(violations));
+        }
         Ok(Exchange {
             status,
             request_plain: Value::Null,
             response,
             raw_body,
+            violations,
+            server_error,
         })
     }
 
@@ -268,16 +294,22 @@ impl FlowClient {
         body: impl Into<Vec<u8>>,
         headers: HeaderMap,
     ) -> Result<Exchange, ClientError> {
-        let (status, raw_body) = self.post(body.into(), headers).await?;
+        let (status, raw_body, diagnostics) = self.post(body.into(), headers).await?;
         Ok(Exchange {
             status,
             request_plain: Value::Null,
             response: None,
             raw_body,
+            violations: Vec::new(),
+            server_error: diagnostics.and_then(|d| d.server_error),
         })
     }
 
-    async fn post(&self, body: Vec<u8>, headers: HeaderMap) -> Result<(u16, String), ClientError> {
+    async fn post(
+        &self,
+        body: Vec<u8>,
+        headers: HeaderMap,
+    ) -> Result<(u16, String, Option<Diagnostics>), ClientError> {
         let transport = |e: &dyn std::fmt::Display| ClientError::Transport(e.to_string());
         match &self.transport {
             Transport::Service(svc) => {
@@ -290,18 +322,24 @@ impl FlowClient {
                     http::header::CONTENT_TYPE,
                     HeaderValue::from_static("application/json"),
                 );
-                let res = match svc.clone().oneshot(req).await {
+                req.extensions_mut().insert(InProcessClient);
+                let mut res = match svc.clone().oneshot(req).await {
                     Ok(res) => res,
                     Err(never) => match never {},
                 };
                 let status = res.status().as_u16();
+                let diagnostics = res.extensions_mut().remove::<Diagnostics>();
                 let bytes = res
                     .into_body()
                     .collect()
                     .await
                     .map_err(|e| transport(&e))?
                     .to_bytes();
-                Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
+                Ok((
+                    status,
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                    diagnostics,
+                ))
             }
             Transport::Url(client, url) => {
                 let res = client
@@ -314,7 +352,7 @@ impl FlowClient {
                     .map_err(|e| transport(&e))?;
                 let status = res.status().as_u16();
                 let text = res.text().await.map_err(|e| transport(&e))?;
-                Ok((status, text))
+                Ok((status, text, None))
             }
         }
     }

@@ -13,6 +13,12 @@ pub struct Exchange {
     pub response: Option<Value>,
     /// The body as received (base64 ciphertext or a plain error text).
     pub raw_body: String,
+    /// Rules of the flow the response broke (in-process endpoints bound to a flow, with
+    /// `FlowClient::allow_contract_violations`; otherwise such an exchange is an error).
+    pub violations: Vec<String>,
+    /// Why the endpoint answered 5xx (in-process endpoints only; the client's body stays
+    /// generic): the handler's error, a missing route, a panic.
+    pub server_error: Option<String>,
 }
 
 impl Exchange {
