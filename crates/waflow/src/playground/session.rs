@@ -144,3 +144,49 @@ where
             .ok_or(PlaygroundError::NoSession)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_BROWSERS, Sessions, mount_point};
+
+    #[test]
+    fn the_cookie_is_scoped_to_the_api_under_the_mount_point() {
+        let sessions = Sessions::new();
+        let cookie = |mount: &str| {
+            let value = sessions.set_cookie("ab12", mount).unwrap();
+            value.to_str().unwrap().to_owned()
+        };
+        let nested = cookie("/playground");
+        assert!(nested.starts_with("waflow_playground_"), "{nested}");
+        assert!(
+            nested.ends_with("=ab12; Path=/playground/api; HttpOnly; SameSite=Strict"),
+            "{nested}"
+        );
+        assert!(cookie("").contains("; Path=/api;"));
+        assert!(cookie("/").contains("; Path=/api;"));
+        // a path that would break the attribute list falls back to the whole host
+        assert!(cookie("/a;Domain=x").contains("; Path=/;"));
+        assert!(cookie("/a b").contains("; Path=/;"));
+        assert_eq!(mount_point("/x/y/api/session"), "/x/y");
+        assert_eq!(mount_point("/api/session"), "");
+        assert_eq!(mount_point("/elsewhere"), "");
+    }
+
+    #[test]
+    fn cookies_of_other_names_are_ignored() {
+        let sessions = Sessions::new();
+        let mut headers = axum::http::HeaderMap::new();
+        let name = &*sessions.cookie;
+        headers.insert(
+            axum::http::header::COOKIE,
+            format!("x{name}=1; {name}x=2; {name}=3").parse().unwrap(),
+        );
+        assert_eq!(sessions.cookie_id(&headers), Some("3"));
+        assert_ne!(
+            &*Sessions::new().cookie,
+            name,
+            "one cookie name per playground"
+        );
+        assert_eq!(MAX_BROWSERS, 256);
+    }
+}
