@@ -82,6 +82,7 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
             AppState::with_outbox(private_key, store.clone(), DevOutbox::printing()).await?
         }
     };
+    sign_up::server::check_flow(&state)?;
     state.environment = settings.environment;
     state.app_secret = cli.app_secret.clone();
     state.verify_token = cli.verify_token.clone();

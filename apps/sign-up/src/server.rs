@@ -95,15 +95,15 @@ async fn log_client_error(n: ErrorNotification) {
 /// for the sign-up flow (427 when missing, unknown, expired, closed or of another flow), and,
 /// with an app secret, a valid `X-Hub-Signature-256` (432).
 pub fn endpoint(state: &AppState) -> FlowEndpoint {
-    let endpoint = FlowEndpoint::new(state.private_key.clone());
+    let endpoint = FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow());
     let endpoint = match &state.app_secret {
         Some(secret) => endpoint.app_secret(secret.clone()),
         None => endpoint,
     };
-    routes(endpoint, state)
+    routes(endpoint, state).with_state(state.services.clone())
 }
 
-fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint {
+fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint<Services> {
     endpoint
         .flow_token_check(
             state
@@ -124,7 +124,20 @@ fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint {
         .on_data_exchange(flow::CHANGE_EMAIL, handlers::change_email)
         .on_data_exchange(flow::CHANGE_PASSWORD, handlers::change_password)
         .on_error_notification(log_client_error)
-        .with_state(state.services.clone())
+}
+
+/// Checks the endpoint's routes against the flow it serves (run at start-up: every problem
+/// listed, nothing served).
+///
+/// # Errors
+/// The handlers and the Flow JSON disagree.
+pub fn check_flow(state: &AppState) -> Result<(), waflow::endpoint::FlowMismatch> {
+    routes(
+        FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow()),
+        state,
+    )
+    .try_with_state(state.services.clone())
+    .map(drop)
 }
 
 /// The whole application for its environment.
@@ -148,7 +161,11 @@ fn development_routes(state: &AppState) -> Router {
     }
     // The playground's own endpoint: the same routes on the same store, without the signature
     // check, so the playground never holds the app secret and cannot sign for anyone.
-    let unsigned = routes(FlowEndpoint::new(state.private_key.clone()), state);
+    let unsigned = routes(
+        FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow()),
+        state,
+    )
+    .with_state(state.services.clone());
     let store = state.services.store.clone();
     let playground = waflow::playground::Playground::for_flow(
         flow::sign_up_flow(),

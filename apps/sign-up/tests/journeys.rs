@@ -17,7 +17,11 @@ fn sign_up_form(email: &str, password: &str, confirm: &str) -> Value {
 }
 
 async fn exchange(c: &FlowClient, screen: &str, data: Value) -> Exchange {
-    let ex = c.data_exchange(screen, data).await.unwrap();
+    let ex = support::known_flow_bugs(c)
+        .data_exchange(screen, data)
+        .await
+        .unwrap();
+    support::assert_only_known_flow_bugs(&ex);
     assert_eq!(ex.status, 200, "{screen}: {:?}", ex.raw_body);
     ex
 }
@@ -653,3 +657,12 @@ journeys!(
     concurrent_wrong_passwords,
     leaving_and_tokens,
 );
+
+/// The endpoint's handlers match the Flow JSON it serves: every registered screen exists, every
+/// data_exchange screen has a handler, every `Payload<T>` field is sent by its screen.
+#[tokio::test]
+async fn the_endpoint_matches_its_flow() {
+    let h = Harness::sqlite().await;
+    sign_up::server::check_flow(&h.state).unwrap();
+    h.finish().await;
+}

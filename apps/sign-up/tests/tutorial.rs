@@ -186,15 +186,24 @@ async fn login_wrong_password_then_right_password() {
 async fn payload_that_does_not_fit_answers_same_screen_with_error() {
     let (c0, _h) = client().await;
     let ex = c0
+        .allow_contract_violations()
         .data_exchange("LOGIN", json!({"email": 42, "password": "secret123"}))
         .await
         .unwrap();
     assert_eq!(ex.status, 200);
     assert_eq!(ex.screen(), Some("LOGIN"));
+    assert_eq!(
+        ex.error_message(),
+        Some("Please check the form and try again."),
+        "no developer text for the user"
+    );
+    // The automatic answer cannot know the screen's data (the contract check says so).
     assert!(
-        ex.error_message().unwrap().contains("Invalid form data"),
+        ex.violations
+            .iter()
+            .all(|v| v.starts_with("payload-schema-error")),
         "{:?}",
-        ex.error_message()
+        ex.violations
     );
 }
 

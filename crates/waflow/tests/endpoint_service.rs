@@ -109,7 +109,8 @@ async fn payload_is_typed_and_a_misfit_answers_the_same_screen() {
     assert_eq!(bad.screen(), Some("AGE"));
     assert_eq!(
         bad.error_message(),
-        Some("Invalid form data: `age` has the wrong type")
+        Some("Please check the form and try again."),
+        "no developer text for the end user"
     );
     // The value the client sent (it could be a password) is never echoed back.
     let secret = c
@@ -120,7 +121,7 @@ async fn payload_is_typed_and_a_misfit_answers_the_same_screen() {
     let missing = c.data_exchange("AGE", json!({})).await.unwrap();
     assert_eq!(
         missing.error_message(),
-        Some("Invalid form data: missing field `age`")
+        Some("Please check the form and try again.")
     );
 }
 

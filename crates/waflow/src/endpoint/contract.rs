@@ -251,7 +251,9 @@ fn check_data(
         match sent.get(key) {
             None => found.push(Violation {
                 rule: "payload-schema-error",
-                message: format!("the data of `{target}` lacks `{key}`, which its data model declares"),
+                message: format!(
+                    "the data of `{target}` lacks `{key}`, which its data model declares"
+                ),
             }),
             Some(value) => {
                 if let Some(expected) = schema.get("type").and_then(Value::as_str)
@@ -352,7 +354,10 @@ mod tests {
         let c = flow();
         assert_eq!(c.screen_ids().collect::<Vec<_>>(), ["A", "B", "C"]);
         assert_eq!(
-            c.exchange_payload_keys("A").unwrap().iter().collect::<Vec<_>>(),
+            c.exchange_payload_keys("A")
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
             ["date", "name"]
         );
         assert_eq!(c.exchange_payload_keys("C"), None);
@@ -368,7 +373,10 @@ mod tests {
             .with("count", 2)
             .error_message("shown");
         assert_eq!(flow().check_response(&exchange("A"), &ok), []);
-        assert_eq!(flow().check_response(&exchange("A"), &FlowResponse::close("t")), []);
+        assert_eq!(
+            flow().check_response(&exchange("A"), &FlowResponse::close("t")),
+            []
+        );
         // Staying on the screen is always allowed.
         let again = FlowResponse::screen("A");
         assert_eq!(flow().check_response(&exchange("A"), &again), []);
@@ -416,7 +424,12 @@ mod tests {
             Some(&["name", "full_name"]),
             &mut problems,
         );
-        c.check_route(FlowAction::DataExchange, Some("A"), Some(&["name"]), &mut problems);
+        c.check_route(
+            FlowAction::DataExchange,
+            Some("A"),
+            Some(&["name"]),
+            &mut problems,
+        );
         c.check_route(FlowAction::Back, Some("B"), Some(&["zzz"]), &mut problems);
         c.check_route(FlowAction::DataExchange, None, None, &mut problems);
         assert_eq!(problems.len(), 2, "{problems:?}");

@@ -84,16 +84,13 @@ where
     }
 }
 
-/// Describes a payload mismatch without quoting the value the client sent (it may be a password).
-fn payload_error_message(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    let inner = error.inner().to_string();
-    if inner.starts_with("missing field") || inner.starts_with("unknown field") {
-        return format!("Invalid form data: {inner}");
-    }
-    match error.path().to_string().as_str() {
-        "." | "" => "Invalid form data".to_owned(),
-        field => format!("Invalid form data: `{field}` has the wrong type"),
-    }
+/// What the user sees when the payload does not fit: neutral text, never the developer's
+/// (`missing field …`); the field's path goes to the DEBUG log instead (never the value sent,
+/// which may be a password).
+pub(crate) const PAYLOAD_MISMATCH_MESSAGE: &str = "Please check the form and try again.";
+
+fn payload_error_message(_: &serde_path_to_error::Error<serde_json::Error>) -> &'static str {
+    PAYLOAD_MISMATCH_MESSAGE
 }
 
 /// The whole decrypted request.

@@ -43,12 +43,12 @@ mod response;
 mod service;
 mod token;
 
+pub use contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
+pub(crate) use diagnostics::{Diagnostics, InProcessClient};
 pub use error::{EndpointError, FlowError, decrypt_status, signature_status, token_status};
 pub use extract::{
     FlowToken, FromFlowRequest, Payload, Rejection, Request, RequestContext, State, VerifiedClaims,
 };
-pub use contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
-pub(crate) use diagnostics::{Diagnostics, InProcessClient};
 pub use handler::{BoxFuture, Handler, HandlerResult, IntoFlowResult};
 pub use request::{ErrorNotification, FlowAction, FlowRequest};
 pub use response::FlowResponse;

@@ -586,8 +586,9 @@ async fn pipeline(
         span.record("screen", screen.as_str());
     }
     let answered = match respond(config, request, &mut diagnostics.violations).await {
-        Ok(response) => serde_json::to_vec(&response)
-            .map_err(|e| EndpointError::Flow(FlowError::internal(e))),
+        Ok(response) => {
+            serde_json::to_vec(&response).map_err(|e| EndpointError::Flow(FlowError::internal(e)))
+        }
         Err(e) => Err(e),
     };
     match answered {
@@ -673,7 +674,11 @@ async fn respond(
                 .violations
                 .fetch_add(found.len() as u64, Ordering::Relaxed);
             for v in &found {
-                tracing::warn!(rule = v.rule, "response breaks the flow's contract: {}", v.message);
+                tracing::warn!(
+                    rule = v.rule,
+                    "response breaks the flow's contract: {}",
+                    v.message
+                );
             }
             let refuse = config.policy == ResponsePolicy::Refuse;
             let joined = found.iter().map(ToString::to_string).collect::<Vec<_>>();

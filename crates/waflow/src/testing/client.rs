@@ -266,12 +266,13 @@ impl FlowClient {
             427 => decrypt(&cipher, &raw_body).ok(),
             _ => None,
         };
-        let (violations, server_error): (Vec<String>, _) = diagnostics.map_or_else(Default::default, |d| {
-            (
-                d.violations.iter().map(ToString::to_string).collect(),
-                d.server_error,
-            )
-        });
+        let (violations, server_error): (Vec<String>, _) =
+            diagnostics.map_or_else(Default::default, |d| {
+                (
+                    d.violations.iter().map(ToString::to_string).collect(),
+                    d.server_error,
+                )
+            });
         if !violations.is_empty() && !self.allow_violations {
             return Err(ClientError::ContractViolation(violations));
         }
