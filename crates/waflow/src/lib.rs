@@ -11,6 +11,7 @@
 //! | [`cloud`] | the Graph API client |
 //! | [`webhook`] | the webhook receiver |
 //! | [`playground`] | the local browser playground |
+//! | [`metrics`] | request, webhook and flow-alert metrics, Meta's thresholds locally (feature `metrics`, off by default) |
 //! | [`serve`] | the production HTTP serve loop: connection limits, timeouts, graceful shutdown |
 
 #[cfg(feature = "cloud")]
@@ -19,6 +20,8 @@ pub mod cloud;
 pub mod crypto;
 #[cfg(feature = "endpoint")]
 pub mod endpoint;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[cfg(feature = "playground")]
 pub mod playground;
 #[cfg(feature = "serve")]

@@ -251,6 +251,8 @@ async fn receive(
                     Ok(true) => {}
                     Ok(false) => {
                         tracing::debug!(%key, "duplicate delivery ignored");
+                        #[cfg(feature = "metrics")]
+                        metrics::counter!(crate::metrics::WEBHOOK_DUPLICATES).increment(1);
                         continue;
                     }
                     Err(e) => {
