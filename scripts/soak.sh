@@ -11,7 +11,7 @@
 #        rss_start_kib=<a> rss_end_kib=<b> flood_ping_p99_ms=<c>
 # Env: BUILD=0 skips the release build, RUST_LOG of the server (warn), SOAK_S (600), MAX_S (15), CONNECTIONS (16), COUNT (bodies, 60000), PORT (18480),
 #      WORK (/tmp/waflow-soak), PYTHON (a python with `cryptography`; the pywa venv by default),
-#      BENCH (/work/shared/bench).
+#      BENCH (../shared/bench, next to the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOAK_S=${SOAK_S:-600}
@@ -20,7 +20,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 COUNT=${COUNT:-60000}
 PORT=${PORT:-18480}
 WORK=${WORK:-/tmp/waflow-soak}
-BENCH=${BENCH:-/work/shared/bench}
+BENCH=${BENCH:-$(cd .. && pwd)/shared/bench}
 PYTHON=${PYTHON:-/tmp/pywa-signup-venv/bin/python}
 URL="http://127.0.0.1:$PORT/sign-up-flow"
 unset DATABASE_URL WAFLOW_PRIVATE_KEY WAFLOW_TOKEN WAFLOW_APP_SECRET
