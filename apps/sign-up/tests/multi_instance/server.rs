@@ -190,7 +190,7 @@ impl Instance {
         let mut tcp = tokio::net::TcpStream::connect(("127.0.0.1", self.port))
             .await
             .unwrap();
-        tcp.write_all(b"GET /dev/outbox HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        tcp.write_all(b"GET /dev/outbox HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             .await
             .unwrap();
         let mut raw = Vec::new();
