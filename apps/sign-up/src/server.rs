@@ -95,16 +95,18 @@ async fn log_client_error(n: ErrorNotification) {
 /// for the sign-up flow (427 when missing, unknown, expired, closed or of another flow), and,
 /// with an app secret, a valid `X-Hub-Signature-256` (432).
 pub fn endpoint(state: &AppState) -> FlowEndpoint {
-    let endpoint = FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow());
+    let endpoint = routes(state);
     let endpoint = match &state.app_secret {
         Some(secret) => endpoint.app_secret(secret.clone()),
         None => endpoint,
     };
-    routes(endpoint, state).with_state(state.services.clone())
+    endpoint.with_state(state.services.clone())
 }
 
-fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint<Services> {
-    endpoint
+/// The flow-bound routes of the endpoint, without the signature check and the state.
+fn routes(state: &AppState) -> FlowEndpoint<Services> {
+    FlowEndpoint::new(state.private_key.clone())
+        .flow(&flow::sign_up_flow())
         .flow_token_check(
             state
                 .services
@@ -132,12 +134,9 @@ fn routes(endpoint: FlowEndpoint<Services>, state: &AppState) -> FlowEndpoint<Se
 /// # Errors
 /// The handlers and the Flow JSON disagree.
 pub fn check_flow(state: &AppState) -> Result<(), waflow::endpoint::FlowMismatch> {
-    routes(
-        FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow()),
-        state,
-    )
-    .try_with_state(state.services.clone())
-    .map(drop)
+    routes(state)
+        .try_with_state(state.services.clone())
+        .map(drop)
 }
 
 /// The whole application for its environment.
@@ -161,11 +160,7 @@ fn development_routes(state: &AppState) -> Router {
     }
     // The playground's own endpoint: the same routes on the same store, without the signature
     // check, so the playground never holds the app secret and cannot sign for anyone.
-    let unsigned = routes(
-        FlowEndpoint::new(state.private_key.clone()).flow(&flow::sign_up_flow()),
-        state,
-    )
-    .with_state(state.services.clone());
+    let unsigned = routes(state).with_state(state.services.clone());
     let store = state.services.store.clone();
     let playground = waflow::playground::Playground::for_flow(
         flow::sign_up_flow(),

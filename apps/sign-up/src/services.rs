@@ -139,29 +139,37 @@ impl Services {
     /// # Errors
     /// The store failed.
     pub async fn throttled(&self, throttle: &Throttle, subject: &str) -> Result<bool, FlowError> {
-        let attempts = self.store.attempts();
-        for &(limit, window) in throttle.tiers {
-            if attempts
-                .failures_within(throttle.scope, subject, window)
-                .await
-                .map_err(FlowError::internal)?
-                >= limit
-            {
-                return Ok(Self::refused(throttle));
-            }
+        // Already locked: this try would exceed a tier, so refuse it without recording.
+        if self.over_a_tier(throttle, subject, 1).await? {
+            return Ok(Self::refused(throttle));
         }
-        attempts
+        self.store
+            .attempts()
             .record_failure(throttle.scope, subject)
             .await
             .map_err(FlowError::internal)?;
+        if self.over_a_tier(throttle, subject, 0).await? {
+            return Ok(Self::refused(throttle));
+        }
+        Ok(false)
+    }
+
+    /// Whether some tier of `throttle` holds more than its limit for `subject`, counting
+    /// `pending` tries not yet recorded.
+    async fn over_a_tier(
+        &self,
+        throttle: &Throttle,
+        subject: &str,
+        pending: u64,
+    ) -> Result<bool, FlowError> {
+        let attempts = self.store.attempts();
         for &(limit, window) in throttle.tiers {
-            if attempts
+            let recorded = attempts
                 .failures_within(throttle.scope, subject, window)
                 .await
-                .map_err(FlowError::internal)?
-                > limit
-            {
-                return Ok(Self::refused(throttle));
+                .map_err(FlowError::internal)?;
+            if recorded + pending > limit {
+                return Ok(true);
             }
         }
         Ok(false)
