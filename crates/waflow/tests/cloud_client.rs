@@ -17,6 +17,10 @@
 //!   reference (`messaging_product`, `contacts[{input,wa_id}]`, `messages[{id}]`); metrics: Meta
 //!   Flows API "Flow metrics" (`metric.data_points[{timestamp,data[{key,value}]}]`); migration:
 //!   pywa `pywa/api.py` `migrate_flows` (`migrated_flows` / `failed_flows`).
+//! - Subscribed apps: Meta Graph API reference "WhatsApp Business Account Subscribed Apps"
+//!   (`data[{whatsapp_business_api_data:{id,link,name}}]`); app subscriptions: Meta Graph API
+//!   reference "/{app-id}/subscriptions" and the "Subscriptions Edge" page
+//!   (`data[{object,callback_url,active,fields[{name,version}]}]`), with our values.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(feature = "cloud")]
 
@@ -24,10 +28,14 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 use serde_json::{Value, json};
+// The metrics items are deprecated (Meta retires the Metrics API on 30 April 2026); their test
+// stays until they are removed.
+#[allow(deprecated)]
+use waflow::cloud::{Granularity, MetricName, MetricsQuery};
 use waflow::cloud::{
     Client, CloudError, CreateFlow, CreateFlowTemplate, FlowAction, FlowCategory, FlowMode,
-    FlowRef, FlowStatus, Granularity, Header, MetricName, MetricsQuery, PreviewParams,
-    SendFlowMessage, SendFlowTemplate, TemplateFlow, UpdateFlowMetadata, WebhookSubscription,
+    FlowRef, FlowStatus, Header, PreviewParams, SendFlowMessage, SendFlowTemplate, TemplateFlow,
+    UpdateFlowMetadata, WebhookSubscription,
 };
 use wiremock::matchers::{body_json, body_string_contains, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -422,6 +430,7 @@ async fn preview_asks_for_invalidate_flag() {
 }
 
 #[tokio::test]
+#[allow(deprecated)]
 async fn flow_metrics_builds_the_fields_expression() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
@@ -698,6 +707,61 @@ async fn register_webhook_uses_the_app_token() {
     assert!(matches!(
         no_app.register_webhook(&sub).await,
         Err(CloudError::MissingConfig("app_id"))
+    ));
+}
+
+#[tokio::test]
+async fn subscribed_apps_lists_the_apps_of_the_waba() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v26.0/waba-1/subscribed_apps"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(ok(json!({"data": [{"whatsapp_business_api_data": {
+            "id": "app-1", "link": "https://www.facebook.com/games/?app_id=app-1", "name": "My App"}}]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let apps = client(&server).subscribed_apps().await.unwrap();
+    assert_eq!(apps.len(), 1);
+    assert_eq!(apps[0].whatsapp_business_api_data.id, "app-1");
+    assert_eq!(
+        apps[0].whatsapp_business_api_data.name.as_deref(),
+        Some("My App")
+    );
+    assert_eq!(apps[0].override_callback_uri, None);
+}
+
+#[tokio::test]
+async fn app_subscriptions_read_the_fields_with_the_app_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v26.0/app-1/subscriptions"))
+        .and(header("authorization", "Bearer app-1|app-secret"))
+        .respond_with(ok(json!({"data": [
+            {"object": "whatsapp_business_account", "callback_url": "https://example.com/webhook",
+             "active": true, "fields": [{"name": "messages", "version": "v26.0"}, "flows"]},
+            {"object": "page", "callback_url": "https://example.com/page", "active": false, "fields": []}
+        ]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let subs = client(&server).app_subscriptions().await.unwrap();
+    assert_eq!(subs.len(), 2);
+    assert_eq!(subs[0].object, "whatsapp_business_account");
+    assert!(subs[0].active);
+    assert!(subs[0].has_field("messages") && subs[0].has_field("flows"));
+    assert_eq!(subs[0].fields[0].version.as_deref(), Some("v26.0"));
+    assert_eq!(subs[0].fields[1].version, None);
+    assert!(!subs[1].has_field("messages"));
+    let no_secret = Client::builder()
+        .token(SecretString::from(TOKEN))
+        .app_id("app-1")
+        .graph_url(server.uri())
+        .build()
+        .unwrap();
+    assert!(matches!(
+        no_secret.app_subscriptions().await,
+        Err(CloudError::MissingConfig("app_secret"))
     ));
 }
 

@@ -1,4 +1,10 @@
-//! Flow metrics (`fields=metric.name(…).granularity(…)…`) and migrating flows between WABAs.
+//! Flow metrics (`fields=metric.name(…).granularity(…)…`), **deprecated**: Meta announced
+//! "Metrics API will be deprecated on 30th of April 2026". Every item here carries
+//! `#[deprecated]`; watch the endpoint with the `flows` webhook alerts (`ENDPOINT_ERROR_RATE`,
+//! `ENDPOINT_LATENCY`, `ENDPOINT_AVAILABILITY`) and your own metrics (`waflow::metrics`)
+//! instead.
+// The items below use each other; the warning is for callers.
+#![allow(deprecated)]
 
 use serde::{Deserialize, Serialize};
 
@@ -6,6 +12,7 @@ use super::client::Client;
 use super::error::CloudError;
 
 /// Which metric to read.
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -36,6 +43,7 @@ impl MetricName {
 }
 
 /// Time bucket of a metric.
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -60,6 +68,7 @@ impl Granularity {
 }
 
 /// What [`Client::flow_metrics`] asks for; `since`/`until` are `YYYY-MM-DD`.
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
 pub struct MetricsQuery {
@@ -92,6 +101,7 @@ impl MetricsQuery {
 }
 
 /// A metric's series.
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FlowMetric {
@@ -107,6 +117,7 @@ pub struct FlowMetric {
 }
 
 /// One point of a [`FlowMetric`].
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MetricDataPoint {
@@ -118,6 +129,7 @@ pub struct MetricDataPoint {
 }
 
 /// A keyed value of a [`MetricDataPoint`].
+#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MetricValue {
@@ -132,49 +144,14 @@ struct MetricOnly {
     metric: FlowMetric,
 }
 
-/// Answer of [`Client::migrate_flows`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct MigrateFlowsResult {
-    /// Flows copied.
-    #[serde(default)]
-    pub migrated_flows: Vec<MigratedFlow>,
-    /// Flows that could not be copied.
-    #[serde(default)]
-    pub failed_flows: Vec<FailedMigration>,
-}
-
-/// A flow copied by [`Client::migrate_flows`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct MigratedFlow {
-    /// Name in the source WABA.
-    pub source_name: String,
-    /// Id in the source WABA.
-    pub source_id: String,
-    /// Id in the destination WABA.
-    pub migrated_id: String,
-}
-
-/// A flow [`Client::migrate_flows`] could not copy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct FailedMigration {
-    /// Name in the source WABA.
-    pub source_name: String,
-    /// Meta's code (as a string, as Meta sends it).
-    #[serde(default)]
-    pub error_code: Option<String>,
-    /// Meta's message.
-    #[serde(default)]
-    pub error_message: Option<String>,
-}
-
 impl Client {
     /// Reads a metric of an endpoint-powered flow.
     ///
     /// # Errors
     /// [`CloudError::Graph`] (139006 when too few requests were made).
+    ///
+    /// Deprecated: Meta deprecates the Flows Metrics API on 30 April 2026.
+    #[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
     pub async fn flow_metrics(
         &self,
         flow_id: &str,
@@ -186,31 +163,5 @@ impl Client {
             .execute(|http| http.get(&url).query(&[("fields", fields.as_str())]))
             .await?;
         Ok(m.metric)
-    }
-
-    /// Copies flows from `source_waba_id` into the client's WABA; `names` empty means every flow
-    /// (Meta accepts at most 100 names).
-    ///
-    /// # Errors
-    /// [`CloudError::InvalidRequest`] for more than 100 names; [`CloudError::Graph`].
-    pub async fn migrate_flows(
-        &self,
-        source_waba_id: &str,
-        names: &[String],
-    ) -> Result<MigrateFlowsResult, CloudError> {
-        if names.len() > 100 {
-            return Err(CloudError::InvalidRequest(format!(
-                "at most 100 flows per migration, got {}",
-                names.len()
-            )));
-        }
-        let url = self.url(&format!("{}/migrate_flows", self.waba()?));
-        let mut query = vec![("source_waba_id", source_waba_id.to_owned())];
-        if !names.is_empty() {
-            let list = serde_json::to_string(names)
-                .map_err(|e| CloudError::InvalidRequest(e.to_string()))?;
-            query.push(("source_flow_names", list));
-        }
-        self.execute(|http| http.post(&url).query(&query)).await
     }
 }

@@ -38,6 +38,7 @@ mod flows;
 mod keys;
 mod messages;
 mod metrics;
+mod migrate;
 mod subscriptions;
 mod templates;
 
@@ -52,9 +53,12 @@ pub use keys::BusinessPublicKey;
 pub use messages::{
     FlowAction, FlowMode, FlowRef, Header, SendFlowMessage, SentContact, SentMessage, SentMessageId,
 };
-pub use metrics::{
-    FailedMigration, FlowMetric, Granularity, MetricDataPoint, MetricName, MetricValue,
-    MetricsQuery, MigrateFlowsResult, MigratedFlow,
+// Deprecated (Meta retires the Flows Metrics API on 30 April 2026); re-exported for callers,
+// who get the deprecation warning where they use them.
+#[allow(deprecated)]
+pub use metrics::{FlowMetric, Granularity, MetricDataPoint, MetricName, MetricValue, MetricsQuery};
+pub use migrate::{FailedMigration, MigrateFlowsResult, MigratedFlow};
+pub use subscriptions::{
+    AppSubscription, SubscribedApp, SubscribedAppData, SubscribedField, WebhookSubscription,
 };
-pub use subscriptions::WebhookSubscription;
 pub use templates::{CreateFlowTemplate, CreatedTemplate, SendFlowTemplate, TemplateFlow};
