@@ -10,6 +10,7 @@ pub mod config;
 pub mod delivery;
 pub mod flow;
 pub mod handlers;
+pub mod ops;
 pub mod send;
 pub mod server;
 pub mod services;

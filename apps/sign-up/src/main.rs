@@ -3,6 +3,7 @@
 //! fresh flow token, `flow-json` prints the flow as uploaded.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Parser as _;
@@ -11,18 +12,18 @@ use sign_up::config::{Delivery, Settings};
 use sign_up::delivery::{CloudSender, DevOutbox};
 use sign_up::{AppState, ENDPOINT_PATH, app, flow, issue_flow_token};
 
+/// How often the SLO watch compares the windows with Meta's thresholds.
+const SLO_CHECK_EVERY: Duration = Duration::from_secs(30);
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Some(Command::FlowJson) = cli.command {
         println!("{}", flow::sign_up_flow().to_json_pretty());
         return Ok(());
     }
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    let serving = matches!(cli.command, Some(Command::Serve) | None);
+    let metrics = serving && !cli.no_metrics;
+    let _logs = sign_up::ops::logging::init(cli.log_format, metrics)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -92,17 +93,23 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         );
     }
     tokio::spawn(sign_up::services::purge_periodically(store.clone()));
+    if !cli.no_metrics {
+        let installed = sign_up::ops::metrics::install().map_err(anyhow::Error::msg)?;
+        tokio::spawn(sign_up::ops::metrics::spawn_upkeep(installed));
+        tokio::spawn(installed.slo.clone().watch(SLO_CHECK_EVERY));
+    }
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
         .with_context(|| format!("binding {}", cli.addr))?;
+    let addr = listener.local_addr().unwrap_or(cli.addr);
     tracing::info!("sign-up server, {settings}");
-    tracing::info!("flow endpoint: http://{}{ENDPOINT_PATH}", cli.addr);
+    tracing::info!("flow endpoint: http://{addr}{ENDPOINT_PATH}");
     if settings.environment.is_development() {
         tracing::info!(
-            "playground:    http://{}/playground (answers localhost Host names only)",
-            cli.addr
+            "playground:    http://{addr}/playground (answers localhost Host names only)"
         );
     }
+    let ops = serve_ops(&cli, &state).await;
     waflow::serve::serve(
         listener,
         app(state),
@@ -110,7 +117,37 @@ async fn serve(cli: Cli) -> anyhow::Result<()> {
         waflow::serve::shutdown_signal(),
     )
     .await;
+    if let Some(ops) = ops {
+        ops.abort();
+    }
     let served: anyhow::Result<()> = Ok(());
     store.close().await;
     served
+}
+
+/// Serves the operations port (`--ops-addr`): metrics and health. A port already in use is
+/// logged at ERROR and the flow endpoint is served without it: two instances on one host must
+/// not take each other down over a monitoring port.
+async fn serve_ops(cli: &Cli, state: &AppState) -> Option<tokio::task::JoinHandle<()>> {
+    let listener = match tokio::net::TcpListener::bind(cli.ops_addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(
+                "operations port not served: binding {}: {e} (set --ops-addr / WAFLOW_OPS_ADDR)",
+                cli.ops_addr
+            );
+            return None;
+        }
+    };
+    let addr = listener.local_addr().unwrap_or(cli.ops_addr);
+    tracing::info!(
+        "operations:    http://{addr}/metrics, /health/live, /health/ready, /health/slo"
+    );
+    let router = sign_up::ops::router(state);
+    Some(tokio::spawn(waflow::serve::serve(
+        listener,
+        router,
+        waflow::serve::ServeConfig::default(),
+        std::future::pending(),
+    )))
 }

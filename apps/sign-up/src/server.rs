@@ -141,10 +141,15 @@ pub fn check_flow(state: &AppState) -> Result<(), waflow::endpoint::FlowMismatch
 
 /// The whole application for its environment.
 pub fn app(state: AppState) -> Router {
-    let router = Router::new().route_service(ENDPOINT_PATH, endpoint(&state));
-    let router = crate::webhook::mount(router, &state);
+    let endpoint = crate::ops::metrics::measured(endpoint(&state));
+    let router = Router::new().route_service(ENDPOINT_PATH, endpoint);
+    let webhook = crate::webhook::mount(Router::new(), &state);
+    let router = router.merge(crate::ops::metrics::measured_webhook(webhook));
+    let router = router.merge(crate::ops::health::routes(&state));
     match state.environment {
-        Environment::Development => router.merge(development_routes(&state)),
+        Environment::Development => router
+            .merge(development_routes(&state))
+            .merge(crate::ops::dev_index::router()),
         Environment::Production => router,
     }
 }

@@ -13,6 +13,7 @@ use waflow::store::Store;
 use zeroize::Zeroizing;
 
 use super::Environment;
+use crate::ops::logging::LogFormat;
 
 /// The sign-up / login flow server.
 #[derive(Debug, Clone, Parser)]
@@ -87,6 +88,27 @@ pub struct Cli {
     /// Cloud API phone number id that sends the reset codes and the flow.
     #[arg(long, env = "WAFLOW_PHONE_ID", global = true)]
     pub phone_id: Option<String>,
+    /// Log lines as `text` (colours only on a terminal) or `json` (one object per line).
+    #[arg(
+        long,
+        env = "WAFLOW_LOG_FORMAT",
+        value_enum,
+        default_value_t = LogFormat::Text,
+        global = true
+    )]
+    pub log_format: LogFormat,
+    /// Listen address of the operations port: `/metrics` (Prometheus text format),
+    /// `/health/live`, `/health/ready` and `/health/slo`. Keep it off the internet.
+    #[arg(
+        long,
+        env = "WAFLOW_OPS_ADDR",
+        default_value = "127.0.0.1:9464",
+        global = true
+    )]
+    pub ops_addr: SocketAddr,
+    /// No metrics: no Prometheus recorder, no metrics layer, no `/metrics` (health stays).
+    #[arg(long, env = "WAFLOW_NO_METRICS", global = true)]
+    pub no_metrics: bool,
 }
 
 /// The subcommands.
