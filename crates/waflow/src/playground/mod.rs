@@ -7,12 +7,13 @@
 //!
 //! | route | what |
 //! |---|---|
-//! | `GET /` | the page: a phone-sized WhatsApp-like frame plus a log, the screen data and the routing graph |
-//! | `GET /{asset}` | the embedded `app.js`, `render.js`, `expr.js`, `validate.js`, `graph.js`, `markdown.js`, `style.css` |
+//! | `GET /` | the page: a phone-sized WhatsApp-like frame (or a WhatsApp Web drawer), the Flow JSON editor with its findings, a log, the screen data and the routing graph |
+//! | `GET /{asset}` | the embedded `app.js`, `render.js`, `expr.js`, `validate.js`, `graph.js`, `markdown.js`, `editor.js`, `frame.js`, `style.css` |
 //! | `GET /api/flow` | the Flow JSON |
 //! | `POST /api/session` | starts the flow: sets the session cookie, issues a new flow token (from [`Playground::flow_token_for`], random by default) for the browser's pseudo-phone and answers it for display |
 //! | `POST /api/exchange` | `{action, screen, data}` + the session's flow token → encrypted to the endpoint → `{status, request, response}` decrypted |
 //! | `POST /api/complete` | the completion payload in the `nfm_reply` webhook shape |
+//! | `POST /api/validate` | `{text}` from the page's editor → waflow-json's findings (code, severity, message, JSON Pointer), each placed in the text: `from`/`to` in UTF-16 code units and `line`/`column`; text that is not JSON is one `INVALID_JSON` finding at the parser's line and column |
 //! | `POST /api/media`, `GET /api/media/{id}` | picker uploads encrypted as WhatsApp's CDN serves them |
 //!
 //! The server keeps each browser's session (an HttpOnly, `SameSite=Strict` cookie naming a
@@ -21,7 +22,8 @@
 //! `127.0.0.1` or `[::1]` are answered ([`require_loopback_host`]; opt out with
 //! [`Playground::allow_any_host`]); POSTs must be same-origin `application/json` (uploads carry the
 //! page's `x-file-name` header instead); every response forbids framing and carries a strict
-//! Content-Security-Policy; JSON bodies are capped at 256 KiB and uploads at 25 MiB each, two at a
+//! Content-Security-Policy; JSON bodies are capped at 256 KiB (the editor's text for
+//! `/api/validate` at 2 MiB) and uploads at 25 MiB each, two at a
 //! time and 128 MiB held.
 //!
 //! ```
@@ -46,7 +48,9 @@ mod guard;
 mod host;
 mod media;
 mod session;
+mod spans;
 mod target;
+mod validate;
 
 use std::fmt;
 use std::future::Future;
@@ -193,6 +197,12 @@ impl Playground {
             .route("/api/session", post(session).layer(json()))
             .route("/api/exchange", post(exchange).layer(json()))
             .route("/api/complete", post(complete).layer(json()))
+            .route(
+                "/api/validate",
+                post(validate::validate)
+                    .layer(DefaultBodyLimit::max(validate::MAX_VALIDATE_BODY))
+                    .layer(json()),
+            )
             .route(
                 "/api/media",
                 post(media::upload).layer(from_fn(guard::upload_only)),
