@@ -28,15 +28,15 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 use serde_json::{Value, json};
-// The metrics items are deprecated (Meta retires the Metrics API on 30 April 2026); their test
-// stays until they are removed.
-#[allow(deprecated)]
-use waflow::cloud::{Granularity, MetricName, MetricsQuery};
 use waflow::cloud::{
     Client, CloudError, CreateFlow, CreateFlowTemplate, FlowAction, FlowCategory, FlowMode,
     FlowRef, FlowStatus, Header, PreviewParams, SendFlowMessage, SendFlowTemplate, TemplateFlow,
     UpdateFlowMetadata, WebhookSubscription,
 };
+// The metrics items are deprecated (Meta retires the Metrics API on 30 April 2026); their test
+// stays until they are removed.
+#[allow(deprecated)]
+use waflow::cloud::{Granularity, MetricName, MetricsQuery};
 use wiremock::matchers::{body_json, body_string_contains, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -64,6 +64,20 @@ pub(crate) struct Needs {
 }
 
 impl Credentials {
+    /// The Meta app secret, when given (flag or `WAFLOW_APP_SECRET`).
+    pub(crate) fn app_secret(&self) -> Option<SecretString> {
+        self.app_secret
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| SecretString::from(s.to_owned()))
+    }
+
+    /// The Meta app id, when given.
+    pub(crate) fn app_id(&self) -> Option<&str> {
+        self.app_id.as_deref()
+    }
+
     /// Builds the client, failing in plain words when something the command needs is missing.
     pub(crate) fn client(&self, needs: Needs) -> anyhow::Result<Client> {
         let Some(token) = self

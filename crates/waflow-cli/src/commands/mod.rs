@@ -6,6 +6,7 @@ mod schema;
 mod validate;
 
 mod credentials;
+mod doctor;
 mod flows;
 mod key;
 mod keygen;
@@ -35,6 +36,8 @@ pub(crate) enum Command {
     Send(send::Args),
     /// Register the webhook callback URL with the Meta app.
     Webhook(webhook::Args),
+    /// Publish preflight: key, flow, endpoint (encrypted ping, 432) and webhook checks.
+    Doctor(doctor::Args),
 }
 
 /// Runs one subcommand and returns the process exit code.
@@ -49,5 +52,6 @@ pub(crate) fn run(command: Command) -> ExitCode {
         Command::Flows(args) => flows::run(args),
         Command::Send(args) => send::run(args),
         Command::Webhook(args) => webhook::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }

@@ -1,4 +1,8 @@
 //! `waflow send`: send a flow message (draft or published) to a phone number.
+//!
+//! Without `--token` a fresh random flow token is generated for every send (Meta's tutorial:
+//! "generate a unique flow token for each message"), sent, and printed, so the endpoint and the
+//! webhook can tell the conversations apart.
 
 use std::process::ExitCode;
 
@@ -29,7 +33,8 @@ pub(crate) struct Args {
     /// Ask the endpoint for the first screen (`data_exchange`) instead of navigating.
     #[arg(long, conflicts_with_all = ["screen", "data"])]
     data_exchange: bool,
-    /// Flow token handed back to your endpoint and webhook (Meta uses `unused` without one).
+    /// Flow token handed back to your endpoint and webhook; default: a fresh random token,
+    /// printed with the result.
     #[arg(long, visible_alias = "flow-token")]
     token: Option<String>,
     /// Button text (at most 20 characters).
@@ -82,9 +87,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 FlowMode::Published
             })
             .action(action);
-        if let Some(t) = &args.token {
-            message = message.flow_token(t);
-        }
+        let flow_token = args.token.clone().unwrap_or_else(generate_flow_token);
+        message = message.flow_token(&flow_token);
         if let Some(h) = &args.header {
             message = message.header(Header::Text(h.clone()));
         }
@@ -96,14 +100,29 @@ pub(crate) fn run(args: Args) -> ExitCode {
             .await
             .context("sending the flow failed")?;
         if args.json {
-            print_json(&sent)?;
+            let mut value = serde_json::to_value(&sent)?;
+            if let Value::Object(map) = &mut value {
+                map.insert("flow_token".into(), Value::String(flow_token));
+            }
+            print_json(&value)?;
         } else {
             println!(
-                "sent {} to {}",
+                "sent {} to {} with flow token {flow_token}",
                 sent.message_id().unwrap_or("(no message id)"),
                 args.to
             );
         }
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// A unique flow token: `waflow-` and 128 random bits in hex (from the OS-seeded CSPRNG).
+fn generate_flow_token() -> String {
+    let bytes: [u8; 16] = rand::random();
+    let mut token = String::with_capacity(7 + 32);
+    token.push_str("waflow-");
+    for b in bytes {
+        token.push_str(&format!("{b:02x}"));
+    }
+    token
 }

@@ -12,7 +12,10 @@ use super::client::Client;
 use super::error::CloudError;
 
 /// Which metric to read.
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -43,7 +46,10 @@ impl MetricName {
 }
 
 /// Time bucket of a metric.
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -68,7 +74,10 @@ impl Granularity {
 }
 
 /// What [`Client::flow_metrics`] asks for; `since`/`until` are `YYYY-MM-DD`.
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
 pub struct MetricsQuery {
@@ -101,7 +110,10 @@ impl MetricsQuery {
 }
 
 /// A metric's series.
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FlowMetric {
@@ -117,7 +129,10 @@ pub struct FlowMetric {
 }
 
 /// One point of a [`FlowMetric`].
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MetricDataPoint {
@@ -129,7 +144,10 @@ pub struct MetricDataPoint {
 }
 
 /// A keyed value of a [`MetricDataPoint`].
-#[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+#[deprecated(
+    since = "0.1.0",
+    note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MetricValue {
@@ -151,7 +169,10 @@ impl Client {
     /// [`CloudError::Graph`] (139006 when too few requests were made).
     ///
     /// Deprecated: Meta deprecates the Flows Metrics API on 30 April 2026.
-    #[deprecated(since = "0.1.0", note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead")]
+    #[deprecated(
+        since = "0.1.0",
+        note = "Meta deprecates the Flows Metrics API on 30 April 2026; use the `flows` webhook alerts and your own endpoint metrics (waflow::metrics) instead"
+    )]
     pub async fn flow_metrics(
         &self,
         flow_id: &str,

@@ -56,7 +56,9 @@ pub use messages::{
 // Deprecated (Meta retires the Flows Metrics API on 30 April 2026); re-exported for callers,
 // who get the deprecation warning where they use them.
 #[allow(deprecated)]
-pub use metrics::{FlowMetric, Granularity, MetricDataPoint, MetricName, MetricValue, MetricsQuery};
+pub use metrics::{
+    FlowMetric, Granularity, MetricDataPoint, MetricName, MetricValue, MetricsQuery,
+};
 pub use migrate::{FailedMigration, MigrateFlowsResult, MigratedFlow};
 pub use subscriptions::{
     AppSubscription, SubscribedApp, SubscribedAppData, SubscribedField, WebhookSubscription,
