@@ -94,7 +94,9 @@ impl Readiness {
 
     async fn key(&self) -> Result<(), String> {
         match tokio::time::timeout(PROBE_TIMEOUT, self.ping.ping()).await {
-            Ok(Ok(ex)) if ex.status == 200 && ex.data().is_some_and(|d| d["status"] == "active") => {
+            Ok(Ok(ex))
+                if ex.status == 200 && ex.data().is_some_and(|d| d["status"] == "active") =>
+            {
                 Ok(())
             }
             Ok(Ok(ex)) => Err(format!("an encrypted ping was answered {}", ex.status)),

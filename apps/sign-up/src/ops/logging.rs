@@ -25,7 +25,7 @@ pub enum LogFormat {
 #[must_use = "dropping the guard flushes and stops trace export"]
 pub struct LogGuard {
     #[cfg(feature = "otel")]
-    otel: Option<super::otel::OtelGuard>,
+    _otel: Option<super::otel::OtelGuard>,
 }
 
 /// Whether log lines get ANSI colours: only on a terminal, and never with `NO_COLOR`.
@@ -62,7 +62,7 @@ pub fn init(format: LogFormat, metrics_labels: bool) -> anyhow::Result<LogGuard>
     {
         let (layer, otel) = super::otel::layer()?;
         registry.with(layer).try_init()?;
-        Ok(LogGuard { otel })
+        Ok(LogGuard { _otel: otel })
     }
     #[cfg(not(feature = "otel"))]
     {

@@ -31,9 +31,12 @@ pub fn layer<S>() -> anyhow::Result<(Option<impl Layer<S>>, Option<OtelGuard>)>
 where
     S: tracing::Subscriber + for<'a> LookupSpan<'a>,
 {
-    let configured = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    let configured = [
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    ]
+    .iter()
+    .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
     if !configured {
         return Ok((None, None));
     }
