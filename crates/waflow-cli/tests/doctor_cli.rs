@@ -165,17 +165,29 @@ enum Endpoint {
     NoSignatureCheck,
     /// Decrypts and answers ping with `{"data":{"status":"inactive"}}`.
     WrongAnswer,
+    /// `Good`, but every answer waits 1.2 s.
+    Slow,
 }
 
 /// Serves the endpoint on 127.0.0.1:0; returns its URL.
 async fn serve(pair: &KeyPair, kind: Endpoint) -> String {
     let app = match kind {
-        Endpoint::Good | Endpoint::NoSignatureCheck => {
+        Endpoint::Good | Endpoint::NoSignatureCheck | Endpoint::Slow => {
             let mut endpoint = FlowEndpoint::new(pair.private_key().clone());
-            if kind == Endpoint::Good {
+            if kind != Endpoint::NoSignatureCheck {
                 endpoint = endpoint.app_secret(SecretString::from(APP_SECRET));
             }
-            Router::new().route_service("/flow", endpoint.with_state(()))
+            let router = Router::new().route_service("/flow", endpoint.with_state(()));
+            if kind == Endpoint::Slow {
+                router.layer(axum::middleware::from_fn(
+                    |req: axum::extract::Request, next: axum::middleware::Next| async move {
+                        tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+                        next.run(req).await
+                    },
+                ))
+            } else {
+                router
+            }
         }
         Endpoint::WrongAnswer => {
             let key = pair.private_key().clone();
@@ -544,6 +556,19 @@ async fn a_wrong_ping_answer_fails_the_ping() {
     assert_only_failing(&run, &["endpoint-ping", "endpoint-signature"]);
     let detail = run.check("endpoint-ping")["detail"].as_str().unwrap();
     assert!(detail.contains("inactive"), "{detail}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ping_slower_than_1_s_fails() {
+    let server = setup(Endpoint::Slow, |_, _| {}).await;
+    let run = doctor_json(&server, "1001", &[]).await;
+    assert_only_failing(&run, &["endpoint-ping"]);
+    let detail = run.check("endpoint-ping")["detail"].as_str().unwrap();
+    assert!(detail.starts_with("active, but in "), "{detail}");
+    assert!(detail.ends_with("(budget 1000 ms)"), "{detail}");
+    // A larger budget accepts it.
+    let run = doctor_json(&server, "1001", &["--ping-budget-ms", "5000"]).await;
+    assert_eq!(run.code, Some(0), "{:#?}", run.checks);
 }
 
 #[tokio::test(flavor = "multi_thread")]
