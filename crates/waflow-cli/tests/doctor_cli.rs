@@ -7,7 +7,9 @@
 //!   (`data[{business_public_key, business_public_key_signature_status}]`), with our key.
 //! - `GET /{waba-id}/flows`, `GET /{flow-id}?fields=…`, `GET /{flow-id}/assets`: same collection,
 //!   "List Flows", "Get Flow" and "List Assets" (`data[{name, asset_type, download_url}]`); the
-//!   `validation_errors` item follows Meta's Flows API reference ("Update Flow JSON").
+//!   `validation_errors` item follows Meta's Flows API reference ("Update Flow JSON"), the
+//!   `health_status` block the shape in that reference (`can_send_message`,
+//!   `entities[{entity_type,id,can_send_message,errors[{error_code,error_description,possible_solution}]}]`).
 //! - `GET /{waba-id}/subscribed_apps`: Meta Graph API reference "WhatsApp Business Account
 //!   Subscribed Apps" (`data[{whatsapp_business_api_data:{id,link,name}}]`).
 //! - `GET /{app-id}/subscriptions`: Meta Graph API reference "/{app-id}/subscriptions" and the
@@ -59,6 +61,7 @@ struct Graph {
     endpoint_uri: Option<String>,
     validation_errors: Value,
     flow_json: String,
+    health: Value,
     subscribed_apps: Value,
     fields: Value,
 }
@@ -74,6 +77,9 @@ impl Graph {
             endpoint_uri: Some(endpoint_uri),
             validation_errors: json!([]),
             flow_json: good_flow_json().to_string(),
+            health: json!({"can_send_message": "AVAILABLE", "entities": [
+                {"entity_type": "FLOW", "id": "1001", "can_send_message": "AVAILABLE"},
+                {"entity_type": "WABA", "id": "111", "can_send_message": "AVAILABLE"}]}),
             subscribed_apps: json!([{"whatsapp_business_api_data": {
                 "id": "333", "link": "https://www.facebook.com/games/?app_id=333", "name": "Sign-up app"}}]),
             fields: json!([{"name": "messages", "version": "v26.0"}, {"name": "flows", "version": "v26.0"}]),
@@ -93,6 +99,7 @@ impl Graph {
             "id": "1001", "name": "sign_up", "status": self.status,
             "json_version": self.json_version, "data_api_version": "3.0",
             "validation_errors": self.validation_errors,
+            "health_status": self.health,
         });
         if let Some(uri) = &self.endpoint_uri {
             flow["endpoint_uri"] = json!(uri);
@@ -475,6 +482,32 @@ async fn flow_json_with_errors_fails_the_offline_validation() {
     assert!(
         detail.contains("MISSING_FOOTER_ON_TERMINAL_SCREEN"),
         "{detail}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metas_blocked_health_status_fails_the_flow_with_its_reason() {
+    let server = setup(Endpoint::Good, |g, _| {
+        g.health = json!({"can_send_message": "BLOCKED", "entities": [
+            {"entity_type": "FLOW", "id": "1001", "can_send_message": "BLOCKED", "errors": [
+                {"error_code": 139002, "error_description": "(#139002) Publishing failed: Endpoint not available",
+                 "possible_solution": "Make sure your endpoint is reachable and answers the health check"}]},
+            {"entity_type": "WABA", "id": "111", "can_send_message": "AVAILABLE"}]});
+    })
+    .await;
+    let run = doctor_json(&server, "1001", &[]).await;
+    assert_only_failing(&run, &["flow"]);
+    let check = run.check("flow");
+    assert!(
+        check["detail"]
+            .as_str()
+            .unwrap()
+            .contains("FLOW 1001: 139002 (#139002) Publishing failed: Endpoint not available"),
+        "{check}"
+    );
+    assert_eq!(
+        check["fix"],
+        "Make sure your endpoint is reachable and answers the health check"
     );
 }
 

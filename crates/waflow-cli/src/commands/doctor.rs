@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Checks: the business public key (uploaded, signature status `VALID`); the flow (exists, Meta's
-//! `validation_errors`, its Flow JSON downloaded and validated offline, its version and status not
+//! `health_status` not BLOCKED, Meta's `validation_errors`, its Flow JSON downloaded and validated offline, its version and status not
 //! frozen); the endpoint (`endpoint_uri` set, reachable, an encrypted `ping` made with the
 //! *uploaded* public key answered `active` within the budget, by default 1 s; with the app
 //! secret, an unsigned request answered 432); the webhooks (the app subscribed to the WABA, and
@@ -169,15 +169,7 @@ async fn diagnose(
 
     let flow = match find_flow(client, &args.flow).await {
         Ok(flow) => {
-            checks.push(Check::ok(
-                "flow",
-                format!(
-                    "{} ({}), status {}",
-                    flow.name.as_deref().unwrap_or("(no name)"),
-                    flow.id,
-                    status_name(flow.status)
-                ),
-            ));
+            checks.push(flow_check(&flow));
             Some(flow)
         }
         Err(check) => {
@@ -322,6 +314,42 @@ async fn find_flow(client: &Client, flow: &str) -> Result<Flow, Box<Check>> {
         ))),
         Err(e) => Err(Box::new(cloud_failure(CHECK, "the flow", &e))),
     }
+}
+
+/// The flow exists; Meta's own `health_status` verdict fails it when sending is BLOCKED.
+fn flow_check(flow: &Flow) -> Check {
+    const CHECK: &str = "flow";
+    let mut detail = format!(
+        "{} ({}), status {}",
+        flow.name.as_deref().unwrap_or("(no name)"),
+        flow.id,
+        status_name(flow.status)
+    );
+    let Some(health) = &flow.health_status else {
+        return Check::ok(CHECK, detail);
+    };
+    let _ = write!(detail, ", can_send_message {}", health.can_send_message);
+    if health.can_send_message != "BLOCKED" {
+        return Check::ok(CHECK, detail);
+    }
+    let errors: Vec<_> = health
+        .entities
+        .iter()
+        .flat_map(|e| e.errors.iter().map(move |x| (e, x)))
+        .collect();
+    for (entity, error) in errors.iter().take(SHOWN) {
+        let _ = write!(
+            detail,
+            " | {} {}: {} {}",
+            entity.entity_type, entity.id, error.error_code, error.error_description
+        );
+    }
+    more(&mut detail, errors.len());
+    let fix = errors
+        .iter()
+        .find_map(|(_, e)| e.possible_solution.clone())
+        .unwrap_or_else(|| "fix what Meta names (see the other checks)".to_owned());
+    Check::fail(CHECK, detail, fix)
 }
 
 fn meta_validation(flow: &Flow) -> Check {
