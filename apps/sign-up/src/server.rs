@@ -114,7 +114,7 @@ fn routes(state: &AppState) -> FlowEndpoint<Services> {
                 .flow_tokens()
                 .for_flow(crate::services::FLOW_ID),
         )
-        .on(FlowAction::DataExchange, "*", is_leave, handlers::leave)
+        .on_any_screen(FlowAction::DataExchange, is_leave, handlers::leave)
         .on_init(handlers::init)
         .on_data_exchange(flow::START, handlers::start)
         .on_data_exchange(flow::SIGN_UP, handlers::sign_up)
@@ -125,6 +125,7 @@ fn routes(state: &AppState) -> FlowEndpoint<Services> {
         .on_data_exchange(flow::ACCOUNT, handlers::account_menu)
         .on_data_exchange(flow::CHANGE_EMAIL, handlers::change_email)
         .on_data_exchange(flow::CHANGE_PASSWORD, handlers::change_password)
+        .on_data_exchange(flow::NOTICE, handlers::notice_done)
         .on_error_notification(log_client_error)
 }
 

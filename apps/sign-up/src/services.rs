@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use waflow::endpoint::FlowError;
-use waflow::store::{FlowToken, Store, StoreError};
+use waflow::store::{IssuedToken, Store, StoreError};
 
 use crate::accounts::Accounts;
 use crate::delivery::CodeSender;
@@ -117,18 +117,6 @@ impl std::fmt::Debug for Services {
 }
 
 impl Services {
-    /// The phone number a (valid) flow token was issued for.
-    ///
-    /// # Errors
-    /// 427 when the token is not valid (the endpoint's check normally answers first).
-    pub async fn phone_of(&self, token: &str) -> Result<String, FlowError> {
-        match self.store.flow_tokens().resolve(token).await {
-            Ok(info) => Ok(info.phone),
-            Err(waflow::store::TokenError::Store(e)) => Err(FlowError::internal(e)),
-            Err(e) => Err(FlowError::token_no_longer_valid(e.to_string())),
-        }
-    }
-
     /// Records one try of `subject` under `throttle` and tells whether it must be refused: true
     /// when a tier's failures within its window, this try included, exceed its limit.
     /// Recording comes first, so concurrent tries cannot all pass the check before any of them
@@ -146,8 +134,7 @@ impl Services {
         self.store
             .attempts()
             .record_failure(throttle.scope, subject)
-            .await
-            .map_err(FlowError::internal)?;
+            .await?;
         if self.over_a_tier(throttle, subject, 0).await? {
             return Ok(Self::refused(throttle));
         }
@@ -166,8 +153,7 @@ impl Services {
         for &(limit, window) in throttle.tiers {
             let recorded = attempts
                 .failures_within(throttle.scope, subject, window)
-                .await
-                .map_err(FlowError::internal)?;
+                .await?;
             if recorded + pending > limit {
                 return Ok(true);
             }
@@ -185,11 +171,8 @@ impl Services {
     /// # Errors
     /// The store failed.
     pub async fn succeeded(&self, throttle: &Throttle, subject: &str) -> Result<(), FlowError> {
-        self.store
-            .attempts()
-            .reset(throttle.scope, subject)
-            .await
-            .map_err(FlowError::internal)
+        self.store.attempts().reset(throttle.scope, subject).await?;
+        Ok(())
     }
 }
 
@@ -226,7 +209,7 @@ pub async fn purge_periodically(store: Store) {
 ///
 /// # Errors
 /// The store failed.
-pub async fn issue_flow_token(store: &Store, phone: &str) -> Result<FlowToken, StoreError> {
+pub async fn issue_flow_token(store: &Store, phone: &str) -> Result<IssuedToken, StoreError> {
     store
         .flow_tokens()
         .issue(phone, FLOW_ID, FLOW_TOKEN_TTL)

@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::model::action::{Next, NextType, Payload};
+use crate::model::action::{ActionPayload, Next, NextType};
 use crate::model::components::{
     EmbeddedLink, Footer, Form, TextBody, TextCaption, TextHeading, TextInput, TextSubheading,
 };
@@ -310,7 +310,7 @@ fn typed_component(
         Component::TextInput(c) => text_input(c),
         Component::Form(form) => {
             // Literal maps of strings become `.init_values([...])` / `.error_messages([...])`.
-            let string_map = |map: &Option<Dynamic<Payload>>| match map {
+            let string_map = |map: &Option<Dynamic<ActionPayload>>| match map {
                 None => Some(None),
                 Some(Dynamic::Value(map)) if !map.is_empty() => string_payload(map).map(Some),
                 Some(Dynamic::Value(_)) => None,
@@ -421,7 +421,7 @@ fn typed_action(action: &Action) -> Option<(String, Action)> {
 }
 
 /// `.payload([("k", "v"), …])` for a payload of strings only (`""` when empty).
-fn string_payload(payload: &Payload) -> Option<(Vec<(String, String)>, String)> {
+fn string_payload(payload: &ActionPayload) -> Option<(Vec<(String, String)>, String)> {
     let mut entries = Vec::new();
     for (key, value) in payload {
         entries.push((key.clone(), value.as_str()?.to_owned()));

@@ -9,7 +9,7 @@
 
 pub use crate::expr::{Expr, Op};
 pub use crate::model::action::{
-    Action, Complete, DataExchange, Navigate, Next, NextType, OpenUrl, Payload, UpdateData,
+    Action, ActionPayload, Complete, DataExchange, Navigate, Next, NextType, OpenUrl, UpdateData,
 };
 pub use crate::model::components::*;
 pub use crate::model::data::{DataSchema, DataType, Items, ScreenData};
@@ -18,5 +18,7 @@ pub use crate::model::flow::FlowJson;
 pub use crate::model::screen::{Layout, Screen};
 pub use crate::parse::ParseError;
 pub use crate::refs::{Ref, RefScope};
+pub use crate::routes;
+pub use crate::typed::{DataModel, DataSource, FormData, ScreenId};
 pub use crate::validate::{Finding, Severity};
 pub use crate::version::{DataApiVersion, FlowVersion};

@@ -14,6 +14,10 @@
 //! | [`metrics`] | request, webhook and flow-alert metrics, Meta's thresholds locally (feature `metrics`, off by default) |
 //! | [`serve`] | the production HTTP serve loop: connection limits, timeouts, graceful shutdown |
 
+/// A boxed, sendable future: what handlers, token resolvers and code senders return when they
+/// are stored as trait objects.
+pub type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'static>>;
+
 #[cfg(feature = "cloud")]
 pub mod cloud;
 #[cfg(feature = "crypto")]

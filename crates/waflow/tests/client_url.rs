@@ -5,10 +5,10 @@
 use axum::Router;
 use serde_json::json;
 use waflow::crypto::KeyPair;
-use waflow::endpoint::{FlowEndpoint, FlowError, FlowResponse, Request};
+use waflow::endpoint::{FlowEndpoint, FlowError, FlowResponse, WholeRequest};
 use waflow::testing::FlowClient;
 
-async fn echo(Request(r): Request) -> Result<FlowResponse, FlowError> {
+async fn echo(WholeRequest(r): WholeRequest) -> Result<FlowResponse, FlowError> {
     Ok(FlowResponse::screen("ECHO").data(r.data))
 }
 

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use waflow::crypto::KeyPair;
 use waflow::endpoint::{
-    FlowAction, FlowEndpoint, FlowError, FlowRequest, FlowResponse, FlowToken, Payload, Request,
-    State, VerifiedClaims,
+    FlowAction, FlowEndpoint, FlowError, FlowRequest, FlowResponse, FlowToken, Payload, State,
+    VerifiedClaims, WholeRequest,
 };
 use waflow::testing::FlowClient;
 
@@ -28,7 +28,7 @@ fn client(e: FlowEndpoint) -> FlowClient {
     FlowClient::for_service(e, pair().public_key())
 }
 
-async fn screen_a(Request(r): Request) -> Result<FlowResponse, FlowError> {
+async fn screen_a(WholeRequest(r): WholeRequest) -> Result<FlowResponse, FlowError> {
     Ok(FlowResponse::screen("A").with("from", r.screen().to_owned()))
 }
 

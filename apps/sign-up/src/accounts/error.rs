@@ -30,3 +30,10 @@ impl From<sqlx::Error> for AccountError {
         }
     }
 }
+
+/// An account failure inside a handler: 500, the cause logged only (so handlers use bare `?`).
+impl From<AccountError> for waflow::endpoint::FlowError {
+    fn from(error: AccountError) -> Self {
+        Self::internal(error)
+    }
+}

@@ -27,16 +27,51 @@ pub fn normalise_email(raw: &str) -> Result<String, &'static str> {
     }
 }
 
+/// A password rule, written once: the screen's `TextInput` limits and helper text come from it
+/// (see `flow::common`), and the server re-checks it, whatever the screen promised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasswordRule {
+    /// Fewest characters.
+    pub min_chars: u32,
+    /// Most characters.
+    pub max_chars: u32,
+    /// Whether a digit is required.
+    pub needs_digit: bool,
+    /// The helper text under the input.
+    pub helper_text: &'static str,
+    /// The message when the length is wrong.
+    pub length_message: &'static str,
+    /// The message when the digit is missing.
+    pub digit_message: &'static str,
+}
+
 /// The tutorial's password rule: 8 to 16 characters with at least one digit.
+pub const NEW_PASSWORD: PasswordRule = PasswordRule {
+    min_chars: 8,
+    max_chars: 16,
+    needs_digit: true,
+    helper_text: "8 to 16 characters, at least one number",
+    length_message: "Password must be 8 to 16 characters long",
+    digit_message: "Password must contain at least one number",
+};
+
+impl PasswordRule {
+    /// `Ok` when `password` follows the rule; else the message to show.
+    pub fn check(&self, password: &str) -> Result<(), &'static str> {
+        let n = u32::try_from(password.chars().count()).unwrap_or(u32::MAX);
+        if !(self.min_chars..=self.max_chars).contains(&n) {
+            return Err(self.length_message);
+        }
+        if self.needs_digit && !password.chars().any(|c| c.is_ascii_digit()) {
+            return Err(self.digit_message);
+        }
+        Ok(())
+    }
+}
+
+/// [`NEW_PASSWORD`]'s check.
 pub fn check_password(password: &str) -> Result<(), &'static str> {
-    let n = password.chars().count();
-    if !(8..=16).contains(&n) {
-        return Err("Password must be 8 to 16 characters long");
-    }
-    if !password.chars().any(|c| c.is_ascii_digit()) {
-        return Err("Password must contain at least one number");
-    }
-    Ok(())
+    NEW_PASSWORD.check(password)
 }
 
 /// A required name, trimmed.

@@ -6,16 +6,12 @@
 mod cloud;
 mod outbox;
 
-use std::future::Future;
-use std::pin::Pin;
-
 use waflow::store::OneTimeCode;
 
 pub use cloud::CloudSender;
 pub use outbox::{DevOutbox, OutboxMessage};
 
-/// A boxed, sendable future.
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+pub use waflow::BoxFuture;
 
 /// Why a code could not be delivered (never carries the code).
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +31,8 @@ pub trait CodeSender: Send + Sync + 'static {
 /// The text of the message that carries a code.
 pub fn code_message(code: &OneTimeCode) -> String {
     format!(
-        "Your password reset code is {}. It is valid for 10 minutes. If you did not ask for it, ignore this message.",
-        code.expose()
+        "Your password reset code is {}. It is valid for {} minutes. If you did not ask for it, ignore this message.",
+        code.expose(),
+        crate::services::CODE_TTL.as_secs() / 60
     )
 }

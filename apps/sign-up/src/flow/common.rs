@@ -1,30 +1,51 @@
-//! Pieces every screen shares.
+//! Pieces every screen shares: the "Leave" link, the e-mail and password inputs.
 
+use serde::Deserialize;
 use waflow_json::prelude::*;
 
-/// The payload key that carries a non-form intent (`leave`, a menu choice).
-pub const INTENT: &str = "intent";
-/// The intent of the "Leave" link on every screen.
+use crate::accounts::rules::{NEW_PASSWORD, PasswordRule};
+
+/// The intent every "Leave" sends, from a link or a menu (the menus' `Leave` choices have this
+/// id too; a unit test keeps them equal).
 pub const LEAVE: &str = "leave";
+
+/// The payload of the "Leave" link on every screen; the endpoint routes any request carrying it
+/// to the leave handler, whatever the screen.
+#[derive(Debug, Clone, Deserialize, FormData)]
+pub struct LeaveLink {
+    /// Always [`LEAVE`].
+    #[flow(value = LEAVE)]
+    pub intent: String,
+}
 
 /// "Leave": a data exchange, so the server learns the user left and closes the flow.
 pub(crate) fn leave_link() -> EmbeddedLink {
-    EmbeddedLink::new("Leave", Action::data_exchange().payload([(INTENT, LEAVE)]))
+    EmbeddedLink::new(
+        "Leave",
+        Action::data_exchange().payload(LeaveLink::payload()),
+    )
 }
 
-/// `key: ""` for each key: the blank data a navigation hands to a form screen.
-pub(crate) fn blank<const N: usize>(keys: [&'static str; N]) -> Vec<(&'static str, &'static str)> {
-    keys.iter().map(|k| (*k, "")).collect()
+/// A required e-mail input.
+pub(crate) fn email_input(name: &str, label: &str) -> TextInput {
+    TextInput::new(name, label)
+        .input_type(InputType::Email)
+        .required()
 }
 
-/// A password field as on the tutorial's SIGN_UP screen (8-16 characters, one digit).
-pub(crate) fn new_password(name: &str, label: &str) -> TextInput {
+/// A password input that shows (and, on the server, is held to) `rule`.
+pub(crate) fn password_input(name: &str, label: &str, rule: &PasswordRule) -> TextInput {
     TextInput::new(name, label)
         .input_type(InputType::Password)
         .required()
-        .min_chars(8)
-        .max_chars(16)
-        .helper_text("8 to 16 characters, at least one number")
+        .min_chars(rule.min_chars)
+        .max_chars(rule.max_chars)
+        .helper_text(rule.helper_text)
+}
+
+/// A new password, under the sign-up rule ([`NEW_PASSWORD`]).
+pub(crate) fn new_password(name: &str, label: &str) -> TextInput {
+    password_input(name, label, &NEW_PASSWORD)
 }
 
 /// A password field without rules (for checking the current password).

@@ -1,70 +1,55 @@
-//! ACCOUNT (log out, change e-mail, change password, leave), CHANGE_EMAIL and CHANGE_PASSWORD.
-//! Each needs a live session of the phone; the changes ask for the current password (throttled
-//! like logins).
+//! ACCOUNT (log out, change e-mail, change password, leave), CHANGE_EMAIL, CHANGE_PASSWORD and
+//! NOTICE. Each needs a live session of the phone; the changes ask for the current password
+//! (throttled like logins). Every account action ends on NOTICE, whose "Done" closes the flow.
 
 use secrecy::SecretString;
-use serde::Deserialize;
-use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
-use waflow::store::CloseReason;
+use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, Resolved, State};
+use waflow::store::{CloseReason, TokenInfo};
 
-use super::common::{account_screen, internal, signed_in, start_screen};
+use super::common::{account_screen, notice_screen, signed_in};
 use super::entry::close;
 use super::login::{PasswordRefused, refuse_password};
 use crate::accounts::{Account, AccountError, rules};
-use crate::flow;
+use crate::flow::{
+    self, AccountChoice, AccountIntent, ChangeEmail, ChangeEmailData, ChangePassword,
+};
 use crate::services::{SESSION_DEFAULT, Services, TRY_LATER};
 
-fn session_ended() -> FlowResponse {
-    start_screen().error_message("Your session has ended. Please log in again")
-}
-
-async fn account_of(
-    services: &Services,
-    token: &str,
-) -> Result<Option<(String, Account)>, FlowError> {
-    let phone = services.phone_of(token).await?;
-    Ok(signed_in(services, &phone).await?.map(|a| (phone, a)))
-}
-
-/// The ACCOUNT menu's choice.
-#[derive(Debug, Clone, Deserialize)]
-pub struct AccountChoice {
-    /// `change_email`, `change_password`, `logout` or `leave`.
-    #[serde(default)]
-    pub intent: String,
-}
+const SESSION_ENDED: &str = "Your session has ended. Please open the flow again to log in.";
 
 /// ACCOUNT "Continue".
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn account_menu(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    FlowToken(flow_token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(choice): Payload<AccountChoice>,
 ) -> Result<FlowResponse, FlowError> {
-    if choice.intent == flow::LEAVE {
-        return close(&services, &token, CloseReason::Left).await;
+    if choice.intent == AccountIntent::Leave {
+        // Routed to `leave` before this handler (`is_leave`); kept so a direct call agrees.
+        return close(&services, &flow_token, CloseReason::Left).await;
     }
-    let Some((phone, account)) = account_of(&services, &token).await? else {
-        return Ok(session_ended());
+    let Some(account) = signed_in(&services, &token.phone).await? else {
+        return Ok(notice_screen(SESSION_ENDED));
     };
-    Ok(match choice.intent.as_str() {
-        "change_email" => {
-            FlowResponse::screen(flow::CHANGE_EMAIL).with("email_initial_value", account.email)
-        }
-        "change_password" => FlowResponse::screen(flow::CHANGE_PASSWORD),
-        "logout" => {
-            services
-                .store
-                .sessions()
-                .close(&phone)
-                .await
-                .map_err(internal)?;
+    Ok(match choice.intent {
+        AccountIntent::ChangeEmail => FlowResponse::to(
+            flow::CHANGE_EMAIL,
+            ChangeEmailData {
+                email_initial_value: account.email,
+            },
+        ),
+        AccountIntent::ChangePassword => FlowResponse::to(flow::CHANGE_PASSWORD, ()),
+        AccountIntent::Logout => {
+            services.store.sessions().close(&token.phone).await?;
             tracing::info!("logged out");
-            start_screen()
+            notice_screen("You are logged out.")
         }
-        _ => account_screen(&account, "").error_message("Please choose what you would like to do"),
+        AccountIntent::Leave | AccountIntent::Unknown => {
+            account_screen(&account, "").error_message("Please choose what you would like to do")
+        }
     })
 }
 
@@ -84,33 +69,27 @@ async fn refuse_current(
         }))
 }
 
-/// The CHANGE_EMAIL form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ChangeEmail {
-    /// The new e-mail.
-    #[serde(default)]
-    pub email: String,
-    /// The current password.
-    #[serde(default)]
-    pub current_password: String,
-}
-
 /// CHANGE_EMAIL "Save".
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn change_email(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<ChangeEmail>,
 ) -> Result<FlowResponse, FlowError> {
-    let Some((phone, account)) = account_of(&services, &token).await? else {
-        return Ok(session_ended());
+    let phone = token.phone;
+    let Some(account) = signed_in(&services, &phone).await? else {
+        return Ok(notice_screen(SESSION_ENDED));
     };
     let retry = |m: &str| {
-        FlowResponse::screen(flow::CHANGE_EMAIL)
-            .with("email_initial_value", form.email.trim())
-            .error_message(m)
+        FlowResponse::to(
+            flow::CHANGE_EMAIL,
+            ChangeEmailData {
+                email_initial_value: form.email.trim().to_owned(),
+            },
+        )
+        .error_message(m)
     };
     let email = match rules::normalise_email(&form.email) {
         Ok(e) => e,
@@ -128,52 +107,33 @@ pub async fn change_email(
         return Ok(refused);
     }
     if email == account.email {
-        return Ok(account_screen(&account, "Your e-mail is unchanged."));
+        return Ok(notice_screen("Your e-mail is unchanged."));
     }
     match services.accounts.change_email(account.id, &email).await {
         Ok(()) => {}
         Err(AccountError::AlreadyRegistered) => {
             return Ok(retry("This e-mail is already registered"));
         }
-        Err(e) => return Err(internal(e)),
+        Err(e) => return Err(e.into()),
     }
     tracing::info!(account = account.id, "e-mail changed");
-    let updated = services
-        .accounts
-        .get(account.id)
-        .await
-        .map_err(internal)?
-        .unwrap_or(account);
-    Ok(account_screen(&updated, "Your e-mail was changed."))
-}
-
-/// The CHANGE_PASSWORD form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ChangePassword {
-    /// The current password.
-    #[serde(default)]
-    pub current_password: String,
-    /// The new password.
-    #[serde(default)]
-    pub password: String,
-    /// The new password again.
-    #[serde(default)]
-    pub confirm_password: String,
+    Ok(notice_screen(&format!("Your e-mail is now {email}.")))
 }
 
 /// CHANGE_PASSWORD "Save".
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn change_password(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<ChangePassword>,
 ) -> Result<FlowResponse, FlowError> {
-    let Some((phone, account)) = account_of(&services, &token).await? else {
-        return Ok(session_ended());
+    let phone = token.phone;
+    let Some(account) = signed_in(&services, &phone).await? else {
+        return Ok(notice_screen(SESSION_ENDED));
     };
-    let retry = |m: &str| FlowResponse::screen(flow::CHANGE_PASSWORD).error_message(m);
+    let retry = |m: &str| FlowResponse::to(flow::CHANGE_PASSWORD, ()).error_message(m);
     if form.password != form.confirm_password {
         return Ok(retry("Passwords do not match"));
     }
@@ -188,20 +148,27 @@ pub async fn change_password(
     services
         .accounts
         .set_password(account.id, SecretString::from(form.password))
-        .await
-        .map_err(internal)?;
+        .await?;
     // A new password ends the account's sessions on every other phone (OWASP Session
     // Management); this phone keeps one.
     let sessions = services.store.sessions();
     let subject = account.id.to_string();
-    sessions.close_subject(&subject).await.map_err(internal)?;
-    sessions
-        .open(&phone, &subject, SESSION_DEFAULT)
-        .await
-        .map_err(internal)?;
+    sessions.close_subject(&subject).await?;
+    sessions.open(&phone, &subject, SESSION_DEFAULT).await?;
     tracing::info!(
         account = account.id,
         "password changed; other sessions closed"
     );
-    Ok(account_screen(&account, "Your password was changed."))
+    Ok(notice_screen("Your password was changed."))
+}
+
+/// NOTICE "Done": the flow closes.
+///
+/// # Errors
+/// 500 when the store fails.
+pub async fn notice_done(
+    State(services): State<Services>,
+    FlowToken(flow_token): FlowToken,
+) -> Result<FlowResponse, FlowError> {
+    close(&services, &flow_token, CloseReason::Completed).await
 }

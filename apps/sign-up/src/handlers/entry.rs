@@ -1,38 +1,27 @@
 //! INIT (START or ACCOUNT, from the session), the START menu, and leaving from any screen.
 
-use serde::Deserialize;
-use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
-use waflow::store::CloseReason;
+use serde::Deserialize as _;
+use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, Resolved, State};
+use waflow::store::{CloseReason, TokenInfo};
 
-use super::common::{
-    account_screen, internal, login_screen, sign_up_screen, signed_in, start_screen,
-};
+use super::common::{account_screen, login_screen, signed_in};
 use super::recovery::RESET_CODES;
 use crate::accounts::rules;
-use crate::flow;
+use crate::flow::{self, ForgotPasswordData, LeaveReset, SignUpData, StartChoice, StartIntent};
 use crate::services::Services;
 
 /// INIT: a phone with a live session lands on ACCOUNT, any other on START.
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn init(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
 ) -> Result<FlowResponse, FlowError> {
-    let phone = services.phone_of(&token).await?;
-    Ok(match signed_in(&services, &phone).await? {
+    Ok(match signed_in(&services, &token.phone).await? {
         Some(account) => account_screen(&account, "You are logged in on this phone."),
-        None => start_screen(),
+        None => FlowResponse::to(flow::START, ()),
     })
-}
-
-/// The START menu's choice.
-#[derive(Debug, Clone, Deserialize)]
-pub struct StartChoice {
-    /// `sign_up`, `login`, `forgot_password` or `leave`.
-    #[serde(default)]
-    pub intent: String,
 }
 
 /// START: go where the user chose.
@@ -44,28 +33,22 @@ pub async fn start(
     FlowToken(token): FlowToken,
     Payload(choice): Payload<StartChoice>,
 ) -> Result<FlowResponse, FlowError> {
-    Ok(match choice.intent.as_str() {
-        "sign_up" => sign_up_screen("", "", ""),
-        "login" => login_screen(""),
-        "forgot_password" => {
-            FlowResponse::screen(flow::FORGOT_PASSWORD).with("email_initial_value", "")
+    Ok(match choice.intent {
+        StartIntent::SignUp => FlowResponse::to(flow::SIGN_UP, SignUpData::default()),
+        StartIntent::Login => login_screen(""),
+        StartIntent::ForgotPassword => {
+            FlowResponse::to(flow::FORGOT_PASSWORD, ForgotPasswordData::default())
         }
-        flow::LEAVE => return close(&services, &token, CloseReason::Left).await,
-        _ => start_screen().error_message("Please choose what you would like to do"),
+        // Routed to `leave` before this handler (`is_leave`); kept so a direct call agrees.
+        StartIntent::Leave => return close(&services, &token, CloseReason::Left).await,
+        StartIntent::Unknown => FlowResponse::to(flow::START, ())
+            .error_message("Please choose what you would like to do"),
     })
 }
 
-/// Whether a request is the "Leave" link of any screen.
+/// Whether a request is the "Leave" of any screen (a link or a menu choice).
 pub fn is_leave(request: &waflow::endpoint::FlowRequest) -> bool {
-    request.data.get(flow::INTENT).and_then(|v| v.as_str()) == Some(flow::LEAVE)
-}
-
-/// The "Leave" link's payload; RESET_PASSWORD also sends the e-mail whose code is pending.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Leave {
-    /// The e-mail of a pending reset, if any.
-    #[serde(default)]
-    pub email: String,
+    LeaveReset::deserialize(&request.data).is_ok_and(|leave| leave.intent == flow::LEAVE)
 }
 
 /// "Leave" on any screen: a pending reset code that this flow token asked for is discarded, the
@@ -76,14 +59,10 @@ pub struct Leave {
 pub async fn leave(
     State(services): State<Services>,
     FlowToken(token): FlowToken,
-    Payload(form): Payload<Leave>,
+    Payload(form): Payload<LeaveReset>,
 ) -> Result<FlowResponse, FlowError> {
     if let Ok(email) = rules::normalise_email(&form.email)
-        && let Some(account) = services
-            .accounts
-            .find_by_email(&email)
-            .await
-            .map_err(internal)?
+        && let Some(account) = services.accounts.find_by_email(&email).await?
     {
         // Only a code this very flow token asked for: a stranger naming someone's e-mail
         // cannot throw away the code the owner is about to type.
@@ -91,8 +70,7 @@ pub async fn leave(
             .store
             .one_time_codes()
             .discard_requested_by(RESET_CODES, &account.id.to_string(), &token)
-            .await
-            .map_err(internal)?;
+            .await?;
     }
     close(&services, &token, CloseReason::Left).await
 }
@@ -103,12 +81,7 @@ pub(crate) async fn close(
     token: &str,
     reason: CloseReason,
 ) -> Result<FlowResponse, FlowError> {
-    services
-        .store
-        .flow_tokens()
-        .close(token, reason)
-        .await
-        .map_err(internal)?;
+    services.store.flow_tokens().close(token, reason).await?;
     tracing::info!(reason = reason.as_str(), "flow closed");
     Ok(FlowResponse::close(token))
 }

@@ -2,50 +2,33 @@
 //! in" extends the session to 30 days; the flow then closes).
 
 use secrecy::SecretString;
-use serde::Deserialize;
-use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
-use waflow::store::CloseReason;
+use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, Resolved, State};
+use waflow::store::{CloseReason, TokenInfo};
 
-use super::common::{internal, login_screen, login_success_data};
+use super::common::{login_screen, login_success_screen};
 use super::entry::close;
 use crate::accounts::{Account, rules};
-use crate::flow;
+use crate::flow::{Login, LoginSuccess};
 use crate::services::{
     LOGIN, LOGIN_OTHER_PHONES, SESSION_DEFAULT, SESSION_REMEMBERED, Services, TRY_LATER,
     UNKNOWN_EMAIL, pair,
 };
 
-/// The LOGIN form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Login {
-    /// E-mail.
-    #[serde(default)]
-    pub email: String,
-    /// Password.
-    #[serde(default)]
-    pub password: String,
-}
-
 /// The LOGIN handler.
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn login(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<Login>,
 ) -> Result<FlowResponse, FlowError> {
     let email = match rules::normalise_email(&form.email) {
         Ok(e) => e,
         Err(m) => return Ok(login_screen(form.email.trim()).error_message(m)),
     };
-    let phone = services.phone_of(&token).await?;
-    let Some(account) = services
-        .accounts
-        .find_by_email(&email)
-        .await
-        .map_err(internal)?
-    else {
+    let phone = token.phone;
+    let Some(account) = services.accounts.find_by_email(&email).await? else {
         // The tutorial's answer (its journey tells the user to sign up), so e-mails can be
         // enumerated; each phone gets a few unknown e-mails per window, then waits
         // (docs/security.md). The tutorial answers with SIGN_UP here, but LOGIN -> SIGN_UP
@@ -69,10 +52,9 @@ pub async fn login(
         .store
         .sessions()
         .open(&phone, &account.id.to_string(), SESSION_DEFAULT)
-        .await
-        .map_err(internal)?;
+        .await?;
     tracing::info!(account = account.id, "login succeeded");
-    Ok(FlowResponse::screen(flow::LOGIN_SUCCESS).data(login_success_data(&account)))
+    Ok(login_success_screen(&account))
 }
 
 /// Why a password try was refused.
@@ -115,8 +97,7 @@ pub(crate) async fn refuse_password(
     if !services
         .accounts
         .check_password(account.id, SecretString::from(password))
-        .await
-        .map_err(internal)?
+        .await?
     {
         tracing::info!(account = account.id, foreign, "password refused");
         return Ok(Some(PasswordRefused::Wrong));
@@ -125,32 +106,23 @@ pub(crate) async fn refuse_password(
     Ok(None)
 }
 
-/// The LOGIN_SUCCESS form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct LoginSuccess {
-    /// The "Stay logged in" opt-in (absent or `false` when not ticked).
-    #[serde(default)]
-    pub stay_logged_in: bool,
-}
-
 /// LOGIN_SUCCESS "Done": keeps the session 30 days when asked, then closes the flow.
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn login_success(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    FlowToken(flow_token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<LoginSuccess>,
 ) -> Result<FlowResponse, FlowError> {
     if form.stay_logged_in {
-        let phone = services.phone_of(&token).await?;
         let sessions = services.store.sessions();
-        if let Some(session) = sessions.current(&phone).await.map_err(internal)? {
+        if let Some(session) = sessions.current(&token.phone).await? {
             sessions
-                .open(&phone, &session.subject, SESSION_REMEMBERED)
-                .await
-                .map_err(internal)?;
+                .open(&token.phone, &session.subject, SESSION_REMEMBERED)
+                .await?;
         }
     }
-    close(&services, &token, CloseReason::Completed).await
+    close(&services, &flow_token, CloseReason::Completed).await
 }

@@ -10,7 +10,7 @@ pub mod login;
 pub mod recovery;
 pub mod sign_up;
 
-pub use account::{account_menu, change_email, change_password};
+pub use account::{account_menu, change_email, change_password, notice_done};
 pub use entry::{init, leave, start};
 pub use login::{login, login_success};
 pub use recovery::{forgot_password, reset_password};

@@ -5,31 +5,36 @@
 //! and checked only for a token of that phone, so a code read from anywhere else is useless.
 
 use secrecy::SecretString;
-use serde::Deserialize;
-use serde_json::json;
-use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, State};
-use waflow::store::{CodeError, VerifyError};
+use waflow::endpoint::{FlowError, FlowResponse, FlowToken, Payload, Resolved, State};
+use waflow::store::{CodeError, TokenInfo, VerifyError};
 
-use super::common::{internal, login_screen};
+use super::common::login_success_screen;
 use crate::accounts::rules;
-use crate::flow;
+use crate::flow::{self, ForgotPassword, ForgotPasswordData, ResetPassword, ResetPasswordData};
 use crate::services::{
-    CODE_TRIES, CODE_TTL, LOGIN, RESET_CODE, RESET_REQUEST, Services, TRY_LATER, pair,
+    CODE_TRIES, CODE_TTL, LOGIN, RESET_CODE, RESET_REQUEST, SESSION_DEFAULT, Services, TRY_LATER,
+    pair,
 };
 
 /// The one-time-code scope of password resets.
 pub const RESET_CODES: &str = "password-reset";
 
-/// The FORGOT_PASSWORD form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ForgotPassword {
-    /// E-mail.
-    #[serde(default)]
-    pub email: String,
+fn reset_screen(email: &str) -> FlowResponse {
+    FlowResponse::to(
+        flow::RESET_PASSWORD,
+        ResetPasswordData {
+            email: email.to_owned(),
+        },
+    )
 }
 
-fn reset_screen(email: &str) -> FlowResponse {
-    FlowResponse::screen(flow::RESET_PASSWORD).data(json!({ "email": email }))
+fn forgot_screen(email: &str) -> FlowResponse {
+    FlowResponse::to(
+        flow::FORGOT_PASSWORD,
+        ForgotPasswordData {
+            email_initial_value: email.to_owned(),
+        },
+    )
 }
 
 /// FORGOT_PASSWORD "Send code": when the request comes from the account's own phone, a code is
@@ -37,37 +42,27 @@ fn reset_screen(email: &str) -> FlowResponse {
 /// code could not be used from there anyway). The answer is the same in every case.
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn forgot_password(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    FlowToken(flow_token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<ForgotPassword>,
 ) -> Result<FlowResponse, FlowError> {
     let email = match rules::normalise_email(&form.email) {
         Ok(e) => e,
-        Err(m) => {
-            return Ok(FlowResponse::screen(flow::FORGOT_PASSWORD)
-                .with("email_initial_value", form.email.trim())
-                .error_message(m));
-        }
+        Err(m) => return Ok(forgot_screen(form.email.trim()).error_message(m)),
     };
-    let phone = services.phone_of(&token).await?;
+    let phone = token.phone;
     // Each request counts toward this (e-mail, phone)'s budget, so codes cannot be requested
     // endlessly, and a stranger's requests never use up the owner's budget.
     if services
         .throttled(&RESET_REQUEST, &pair(&email, &phone))
         .await?
     {
-        return Ok(FlowResponse::screen(flow::FORGOT_PASSWORD)
-            .with("email_initial_value", email)
-            .error_message(TRY_LATER));
+        return Ok(forgot_screen(&email).error_message(TRY_LATER));
     }
-    match services
-        .accounts
-        .find_by_email(&email)
-        .await
-        .map_err(internal)?
-    {
+    match services.accounts.find_by_email(&email).await? {
         Some(account) if account.phone == phone => {
             let code = services
                 .store
@@ -75,12 +70,11 @@ pub async fn forgot_password(
                 .issue_requested_by(
                     RESET_CODES,
                     &account.id.to_string(),
-                    &token,
+                    &flow_token,
                     CODE_TTL,
                     CODE_TRIES,
                 )
-                .await
-                .map_err(internal)?;
+                .await?;
             if let Err(e) = services.codes.send(&account.phone, &code).await {
                 tracing::warn!(account = account.id, error = %e, "reset code could not be delivered");
             } else {
@@ -98,31 +92,16 @@ pub async fn forgot_password(
     Ok(reset_screen(&email))
 }
 
-/// The RESET_PASSWORD form.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ResetPassword {
-    /// E-mail (carried from FORGOT_PASSWORD).
-    #[serde(default)]
-    pub email: String,
-    /// The 6-digit code.
-    #[serde(default)]
-    pub code: String,
-    /// New password.
-    #[serde(default)]
-    pub password: String,
-    /// New password again.
-    #[serde(default)]
-    pub confirm_password: String,
-}
-
 /// RESET_PASSWORD "Reset password": accepted only from a flow token of the account's phone (the
-/// phone the code was sent to), under the per-account cap on wrong codes.
+/// phone the code was sent to), under the per-account cap on wrong codes. A reset proves the
+/// phone and the code, so the user is then signed in on this phone (LOGIN_SUCCESS): Meta's
+/// routing model has no way back to LOGIN.
 ///
 /// # Errors
-/// 427 for an invalid token; 500 when the store fails.
+/// 500 when the store fails.
 pub async fn reset_password(
     State(services): State<Services>,
-    FlowToken(token): FlowToken,
+    Resolved(token): Resolved<TokenInfo>,
     Payload(form): Payload<ResetPassword>,
 ) -> Result<FlowResponse, FlowError> {
     let Ok(email) = rules::normalise_email(&form.email) else {
@@ -138,12 +117,8 @@ pub async fn reset_password(
     if let Err(m) = rules::check_password(&form.password) {
         return Ok(retry(m));
     }
-    let phone = services.phone_of(&token).await?;
-    let account = services
-        .accounts
-        .find_by_email(&email)
-        .await
-        .map_err(internal)?;
+    let phone = token.phone;
+    let account = services.accounts.find_by_email(&email).await?;
     let Some(account) = account.filter(|a| a.phone == phone) else {
         // No account, or not this phone's: the code (if any) went elsewhere and is never checked
         // from here. Counted like a code request, answered like a wrong code.
@@ -160,10 +135,11 @@ pub async fn reset_password(
     if services.throttled(&RESET_CODE, &email).await? {
         return Ok(retry(TRY_LATER));
     }
+    let subject = account.id.to_string();
     match services
         .store
         .one_time_codes()
-        .verify(RESET_CODES, &account.id.to_string(), &form.code)
+        .verify(RESET_CODES, &subject, &form.code)
         .await
     {
         Ok(()) => {}
@@ -176,26 +152,25 @@ pub async fn reset_password(
             };
             return Ok(retry(message));
         }
-        Err(VerifyError::Store(e)) => return Err(internal(e)),
         Err(e) => return Err(FlowError::internal(e)),
     }
     services
         .accounts
         .set_password(account.id, SecretString::from(form.password))
-        .await
-        .map_err(internal)?;
-    // A new password ends every session of the account and clears this phone's throttles.
-    services
-        .store
-        .sessions()
-        .close_subject(&account.id.to_string())
-        .await
-        .map_err(internal)?;
+        .await?;
+    // A new password ends every session of the account and clears this phone's throttles; this
+    // phone, which proved itself with the code, gets a fresh session.
+    let sessions = services.store.sessions();
+    sessions.close_subject(&subject).await?;
+    sessions.open(&phone, &subject, SESSION_DEFAULT).await?;
     services.succeeded(&RESET_CODE, &email).await?;
     services
         .succeeded(&RESET_REQUEST, &pair(&email, &phone))
         .await?;
     services.succeeded(&LOGIN, &pair(&email, &phone)).await?;
-    tracing::info!(account = account.id, "password reset");
-    Ok(login_screen(&email))
+    tracing::info!(
+        account = account.id,
+        "password reset; signed in on this phone"
+    );
+    Ok(login_success_screen(&account))
 }

@@ -18,7 +18,7 @@ use crate::parse::{error_at, from_tagged_body};
 use crate::wire_enum::wire_enum;
 
 /// An action payload: keys to literal values, `${...}` strings, objects or arrays.
-pub type Payload = Map<String, Value>;
+pub type ActionPayload = Map<String, Value>;
 
 /// What happens on a click, a selection or an unselection; tagged by `"name"`.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -54,24 +54,35 @@ impl Action {
         }
     }
 
+    /// `navigate` to a typed screen, handing it its data `D` (serialised; a field may hold a
+    /// value or a `${…}` reference as a string). `D` is the screen's own data type, so the
+    /// payload cannot miss or misname a key the screen declares.
+    pub fn navigate_to<D: serde::Serialize>(screen: crate::ScreenId<D>, data: &D) -> Navigate {
+        let navigate = Self::navigate(screen.id());
+        match serde_json::to_value(data) {
+            Ok(Value::Object(map)) if !map.is_empty() => navigate.payload(map),
+            _ => navigate,
+        }
+    }
+
     /// `data_exchange` with an empty payload.
     pub fn data_exchange() -> DataExchange {
         DataExchange {
-            payload: Some(Payload::new()),
+            payload: Some(ActionPayload::new()),
         }
     }
 
     /// `complete` with an empty payload.
     pub fn complete() -> Complete {
         Complete {
-            payload: Some(Payload::new()),
+            payload: Some(ActionPayload::new()),
         }
     }
 
     /// `update_data` with an empty payload.
     pub fn update_data() -> UpdateData {
         UpdateData {
-            payload: Some(Payload::new()),
+            payload: Some(ActionPayload::new()),
         }
     }
 
@@ -92,7 +103,7 @@ impl Action {
     }
 
     /// The payload, for actions that carry one.
-    pub fn payload(&self) -> Option<&Payload> {
+    pub fn payload(&self) -> Option<&ActionPayload> {
         match self {
             Self::Navigate(a) => a.payload.as_ref(),
             Self::DataExchange(a) => a.payload.as_ref(),
@@ -130,7 +141,7 @@ impl<'de> Deserialize<'de> for Action {
     }
 }
 
-fn collect_payload<I, K, V>(entries: I) -> Payload
+fn collect_payload<I, K, V>(entries: I) -> ActionPayload
 where
     I: IntoIterator<Item = (K, V)>,
     K: Into<String>,
@@ -172,7 +183,7 @@ pub struct Navigate {
     pub next: Next,
     /// Data for the next screen; keys must match its data model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Payload>,
+    pub payload: Option<ActionPayload>,
 }
 
 /// `{"name":"data_exchange","payload":{...}}`.
@@ -182,7 +193,7 @@ pub struct Navigate {
 pub struct DataExchange {
     /// What the endpoint receives as `data`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Payload>,
+    pub payload: Option<ActionPayload>,
 }
 
 /// `{"name":"complete","payload":{...}}`.
@@ -192,7 +203,7 @@ pub struct DataExchange {
 pub struct Complete {
     /// What the business receives in the completion webhook.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Payload>,
+    pub payload: Option<ActionPayload>,
 }
 
 /// `{"name":"update_data","payload":{...}}`.
@@ -202,7 +213,7 @@ pub struct Complete {
 pub struct UpdateData {
     /// Keys of the current screen's data model and their new values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Payload>,
+    pub payload: Option<ActionPayload>,
 }
 
 /// `{"name":"open_url","url":"https://..."}`.
@@ -225,7 +236,7 @@ macro_rules! payload_builder {
                 V: Into<Value>,
             {
                 self.payload
-                    .get_or_insert_with(Payload::new)
+                    .get_or_insert_with(ActionPayload::new)
                     .extend(collect_payload(entries));
                 self
             }

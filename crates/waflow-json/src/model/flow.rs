@@ -118,7 +118,7 @@ impl FlowJson {
     pub fn routing<I, K, V, S>(mut self, routes: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
-        K: Into<String>,
+        K: AsRef<str>,
         V: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
@@ -127,7 +127,7 @@ impl FlowJson {
                 .into_iter()
                 .map(|(from, to)| {
                     (
-                        from.into(),
+                        from.as_ref().to_owned(),
                         to.into_iter().map(|s| s.as_ref().to_owned()).collect(),
                     )
                 })
@@ -152,7 +152,8 @@ impl FlowJson {
     }
 
     /// The screen with `id`.
-    pub fn find_screen(&self, id: &str) -> Option<&Screen> {
+    pub fn find_screen(&self, id: impl AsRef<str>) -> Option<&Screen> {
+        let id = id.as_ref();
         self.screens.iter().find(|s| s.id == id)
     }
 }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::components::{Component, LayoutType};
 use super::data::{DataSchema, ScreenData};
+use crate::typed::ScreenName;
 
 /// One screen of a flow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -73,10 +74,12 @@ impl Layout {
 }
 
 impl Screen {
-    /// An empty screen.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
+    /// An empty screen: `Screen::new("ID")`, or `Screen::new(ID)` with a
+    /// [`ScreenId<D>`](crate::ScreenId), which also declares `data` from `D`.
+    pub fn new(id: impl ScreenName) -> Self {
+        let (id, data) = id.into_screen_parts();
+        let screen = Self {
+            id,
             title: None,
             terminal: None,
             success: None,
@@ -84,6 +87,11 @@ impl Screen {
             sensitive: None,
             data: None,
             layout: Layout::single_column(),
+        };
+        if data.is_empty() {
+            screen
+        } else {
+            screen.data(data)
         }
     }
 

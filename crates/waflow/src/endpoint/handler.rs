@@ -1,7 +1,6 @@
 //! Plain `async fn`s as handlers.
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use super::extract::{FromFlowRequest, Rejection, RequestContext};
@@ -10,8 +9,7 @@ use super::{FlowError, FlowResponse};
 /// The result of a handler.
 pub type HandlerResult = Result<FlowResponse, FlowError>;
 
-/// A boxed, sendable future.
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+pub use crate::BoxFuture;
 
 /// What a handler may return: a bare [`FlowResponse`], or a `Result` of one whose error converts
 /// into [`FlowError`] (so `?` works on your own error types once they have `From` for it).
@@ -46,7 +44,7 @@ where
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a flow handler",
     label = "not a flow handler",
-    note = "a handler is an `async fn` taking up to 6 extractors (`State<S>`, `Payload<T>` with `T: Deserialize`, `Request`, `FlowToken`, `VerifiedClaims`, `Option<_>` of them, or your own `FromFlowRequest`) and returning `FlowResponse` or `Result<FlowResponse, E>` where `E: Into<FlowError>`",
+    note = "a handler is an `async fn` taking up to 6 extractors (`State<S>`, `Payload<T>` with `T: Deserialize`, `WholeRequest`, `FlowToken`, `Resolved<T>`, `VerifiedClaims`, `Option<_>` of them, or your own `FromFlowRequest`) and returning `FlowResponse` or `Result<FlowResponse, E>` where `E: Into<FlowError>`",
     note = "with `with_state(s)`, every `State<S>` argument must have the same `S` as `s`"
 )]
 pub trait Handler<T, S>: Clone + Send + Sync + 'static {
@@ -57,6 +55,12 @@ pub trait Handler<T, S>: Clone + Send + Sync + 'static {
     /// [`FromFlowRequest::payload_fields`]).
     fn payload_fields(&self) -> Option<&'static [&'static str]> {
         None
+    }
+
+    /// The types its extractors need the token check to resolve to (see
+    /// [`FromFlowRequest::token_info_type`]).
+    fn token_info_types(&self) -> Vec<(std::any::TypeId, &'static str)> {
+        Vec::new()
     }
 }
 
@@ -93,6 +97,12 @@ macro_rules! impl_handler {
                 $(let fields = fields.or_else($t::payload_fields);)*
                 fields
             }
+
+            fn token_info_types(&self) -> Vec<(std::any::TypeId, &'static str)> {
+                let types: [Option<(std::any::TypeId, &'static str)>; 0 $(+ { let _ = stringify!($t); 1 })*] =
+                    [$($t::token_info_type()),*];
+                types.into_iter().flatten().collect()
+            }
         }
     };
 }
@@ -108,14 +118,6 @@ impl_handler!(T1, T2, T3, T4, T5, T6);
 /// A type-erased handler that still needs the state `S`.
 pub(crate) type ErasedHandler<S> =
     Arc<dyn Fn(&RequestContext, &S) -> BoxFuture<HandlerResult> + Send + Sync>;
-
-/// The payload fields of a handler, before it is erased.
-pub(crate) fn payload_fields<H, T, S>(handler: &H) -> Option<&'static [&'static str]>
-where
-    H: Handler<T, S>,
-{
-    handler.payload_fields()
-}
 
 pub(crate) fn erase<H, T, S>(handler: H) -> ErasedHandler<S>
 where

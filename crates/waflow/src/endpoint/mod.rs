@@ -1,7 +1,7 @@
 //! The data-exchange endpoint as a tower service you mount at any path.
 //!
 //! Handlers are plain `async fn`s whose arguments are extractors ([`State`], [`Payload`],
-//! [`Request`], [`FlowToken`], [`VerifiedClaims`]) and which return
+//! [`WholeRequest`], [`FlowToken`], [`VerifiedClaims`]) and which return
 //! `Result<FlowResponse, FlowError>`. `ping` and error notifications are answered by the
 //! endpoint itself. Failures have fixed statuses: 400 malformed, 413 too large, 421 cannot
 //! decrypt, 427 flow token no longer valid (encrypted `{"error_msg"}`), 432 bad signature,
@@ -47,7 +47,8 @@ pub use contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
 pub(crate) use diagnostics::{Diagnostics, InProcessClient};
 pub use error::{EndpointError, FlowError, decrypt_status, signature_status, token_status};
 pub use extract::{
-    FlowToken, FromFlowRequest, Payload, Rejection, Request, RequestContext, State, VerifiedClaims,
+    FlowToken, FromFlowRequest, Payload, Rejection, RequestContext, Resolved, State,
+    VerifiedClaims, WholeRequest,
 };
 pub use handler::{BoxFuture, Handler, HandlerResult, IntoFlowResult};
 pub use request::{ErrorNotification, FlowAction, FlowRequest};

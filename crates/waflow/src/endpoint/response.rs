@@ -14,11 +14,50 @@ pub struct FlowResponse {
 }
 
 impl FlowResponse {
-    /// Go to `screen`.
-    pub fn screen(screen: impl Into<String>) -> Self {
+    /// Go to `screen` with the data `D` it declares: the typed way (see
+    /// [`waflow_json::typed`]), so a handler cannot send a key the screen does not declare or
+    /// leave out one it does. A screen without data is a `ScreenId<()>`: `to(START, ())`.
+    ///
+    /// ```
+    /// use serde::Serialize;
+    /// use waflow::endpoint::FlowResponse;
+    /// use waflow_json::prelude::*;
+    ///
+    /// #[derive(Serialize, DataModel)]
+    /// struct LoginData {
+    ///     #[flow(example = "ada@example.com")]
+    ///     email_initial_value: String,
+    /// }
+    /// const LOGIN: ScreenId<LoginData> = ScreenId::new("LOGIN");
+    ///
+    /// let r = FlowResponse::to(LOGIN, LoginData { email_initial_value: "ada@example.com".into() });
+    /// assert_eq!(r.screen_name(), Some("LOGIN"));
+    /// assert_eq!(r.data_map()["email_initial_value"], "ada@example.com");
+    /// ```
+    pub fn to<D: Serialize>(screen: waflow_json::ScreenId<D>, data: D) -> Self {
+        let data = match serde_json::to_value(data) {
+            Ok(Value::Object(map)) => map,
+            Ok(_) => Map::new(),
+            Err(error) => {
+                // Only a hand-written `Serialize` can fail here; the contract check then names
+                // the missing keys.
+                tracing::error!(%error, screen = screen.id(), "screen data does not serialise");
+                Map::new()
+            }
+        };
         Self {
             version: None,
-            screen: Some(screen.into()),
+            screen: Some(screen.id().to_owned()),
+            data,
+        }
+    }
+
+    /// Go to `screen`, by id: the untyped escape hatch (add data with [`with`](Self::with) or
+    /// [`data`](Self::data)).
+    pub fn screen(screen: impl AsRef<str>) -> Self {
+        Self {
+            version: None,
+            screen: Some(screen.as_ref().to_owned()),
             data: Map::new(),
         }
     }

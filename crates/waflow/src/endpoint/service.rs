@@ -1,5 +1,6 @@
 //! [`FlowEndpoint`]: the builder and the tower service.
 
+use std::any::TypeId;
 use std::convert::Infallible;
 use std::fmt;
 use std::panic::AssertUnwindSafe;
@@ -20,10 +21,8 @@ use tracing::Instrument as _;
 use super::contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
 use super::diagnostics::{Diagnostics, InProcessClient};
 use super::extract::RequestContext;
-use super::handler::{
-    BoxFuture, ErasedHandler, Handler, HandlerResult, bind, erase, payload_fields,
-};
-use super::token::TokenResolver;
+use super::handler::{BoxFuture, ErasedHandler, Handler, HandlerResult, bind, erase};
+use super::token::{ErasedResolver, TokenResolver, erase_resolver};
 use super::{EndpointError, ErrorNotification, FlowAction, FlowError, FlowRequest, FlowResponse};
 use crate::crypto::jwt::{JwtError, verify_hs256};
 use crate::crypto::{
@@ -75,7 +74,9 @@ struct Config<S> {
     fallback: Option<ErasedHandler<S>>,
     notification: Option<NotificationHandler>,
     error_handler: Option<ErrorHandler>,
-    token_check: Option<Arc<dyn TokenResolver>>,
+    token_check: Option<Arc<dyn ErasedResolver>>,
+    /// The `Resolved<T>` types the handlers take.
+    token_info_needs: Vec<(TypeId, &'static str)>,
     token_optional: Vec<(FlowAction, Option<String>)>,
     body_limit: usize,
     contract: Option<Result<Arc<FlowContract>, FlowMismatch>>,
@@ -105,6 +106,7 @@ impl<S> Clone for Config<S> {
             notification: self.notification.clone(),
             error_handler: self.error_handler.clone(),
             token_check: self.token_check.clone(),
+            token_info_needs: self.token_info_needs.clone(),
             token_optional: self.token_optional.clone(),
             body_limit: self.body_limit,
             contract: self.contract.clone(),
@@ -156,6 +158,7 @@ where
                 notification: None,
                 error_handler: None,
                 token_check: None,
+                token_info_needs: Vec::new(),
                 token_optional: Vec::new(),
                 body_limit: DEFAULT_BODY_LIMIT,
                 contract: None,
@@ -187,12 +190,17 @@ where
 
     /// Handles `data_exchange` on `screen`.
     #[must_use]
-    pub fn on_data_exchange<H, T>(self, screen: &str, handler: H) -> Self
+    pub fn on_data_exchange<H, T>(self, screen: impl AsRef<str>, handler: H) -> Self
     where
         H: Handler<T, S>,
         T: 'static,
     {
-        self.route(FlowAction::DataExchange, Some(screen), None, handler)
+        self.route(
+            FlowAction::DataExchange,
+            Some(screen.as_ref()),
+            None,
+            handler,
+        )
     }
 
     /// Handles `INIT`.
@@ -207,25 +215,47 @@ where
 
     /// Handles `BACK` on `screen`.
     #[must_use]
-    pub fn on_back<H, T>(self, screen: &str, handler: H) -> Self
+    pub fn on_back<H, T>(self, screen: impl AsRef<str>, handler: H) -> Self
     where
         H: Handler<T, S>,
         T: 'static,
     {
-        self.route(FlowAction::Back, Some(screen), None, handler)
+        self.route(FlowAction::Back, Some(screen.as_ref()), None, handler)
     }
 
-    /// Handles `action` on `screen` (`"*"`: any screen) when `guard` returns true. Routes are
-    /// tried in the order they were added; the first match wins.
+    /// Handles `action` on `screen` when `guard` returns true. Routes are tried in the order
+    /// they were added; the first match wins.
     #[must_use]
-    pub fn on<G, H, T>(self, action: FlowAction, screen: &str, guard: G, handler: H) -> Self
+    pub fn on<G, H, T>(
+        self,
+        action: FlowAction,
+        screen: impl AsRef<str>,
+        guard: G,
+        handler: H,
+    ) -> Self
     where
         G: Fn(&FlowRequest) -> bool + Send + Sync + 'static,
         H: Handler<T, S>,
         T: 'static,
     {
-        let screen = (screen != "*").then_some(screen);
-        self.route(action, screen, Some(Arc::new(guard)), handler)
+        self.route(
+            action,
+            Some(screen.as_ref()),
+            Some(Arc::new(guard)),
+            handler,
+        )
+    }
+
+    /// Handles `action` on any screen when `guard` returns true (e.g. a "Leave" link present on
+    /// every screen). Routes are tried in the order they were added; the first match wins.
+    #[must_use]
+    pub fn on_any_screen<G, H, T>(self, action: FlowAction, guard: G, handler: H) -> Self
+    where
+        G: Fn(&FlowRequest) -> bool + Send + Sync + 'static,
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        self.route(action, None, Some(Arc::new(guard)), handler)
     }
 
     fn route<H, T>(
@@ -239,7 +269,8 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        let fields = payload_fields(&handler);
+        let fields = handler.payload_fields();
+        self.need_token_info(&handler);
         self.config().routes.push(Route {
             action,
             screen: screen.map(str::to_owned),
@@ -250,6 +281,14 @@ where
         self
     }
 
+    fn need_token_info<H, T>(&mut self, handler: &H)
+    where
+        H: Handler<T, S>,
+    {
+        let needs = handler.token_info_types();
+        self.config().token_info_needs.extend(needs);
+    }
+
     /// Runs when no route matches.
     #[must_use]
     pub fn fallback<H, T>(mut self, handler: H) -> Self
@@ -257,6 +296,7 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
+        self.need_token_info(&handler);
         self.config().fallback = Some(erase(handler));
         self
     }
@@ -291,7 +331,7 @@ where
     where
         R: TokenResolver,
     {
-        self.config().token_check = Some(Arc::new(resolver));
+        self.config().token_check = Some(erase_resolver(resolver));
         self
     }
 
@@ -328,12 +368,15 @@ where
     /// Every disagreement between the routes and the flow (empty without [`flow`](Self::flow)).
     fn mismatches(&self) -> Vec<String> {
         let config = &self.config;
+        let mut problems = self.token_info_mismatches();
         let contract = match &config.contract {
-            None => return Vec::new(),
-            Some(Err(e)) => return e.0.clone(),
+            None => return problems,
+            Some(Err(e)) => {
+                problems.extend(e.0.iter().cloned());
+                return problems;
+            }
             Some(Ok(c)) => c,
         };
-        let mut problems = Vec::new();
         for route in &config.routes {
             contract.check_route(
                 route.action,
@@ -354,6 +397,28 @@ where
                         "screen `{screen}` sends data_exchange, but no handler is registered for it"
                     ));
                 }
+            }
+        }
+        problems
+    }
+
+    /// Handlers taking `Resolved<T>` for a `T` the token check does not produce.
+    fn token_info_mismatches(&self) -> Vec<String> {
+        let config = &self.config;
+        let produced = config.token_check.as_ref().map(|c| c.info_type());
+        let mut problems: Vec<String> = Vec::new();
+        for (needed, name) in &config.token_info_needs {
+            let problem = match produced {
+                None => format!(
+                    "a handler takes Resolved<{name}>, but no flow_token_check is set to resolve tokens"
+                ),
+                Some((id, _)) if id == *needed => continue,
+                Some((_, produced)) => format!(
+                    "a handler takes Resolved<{name}>, but the flow_token_check resolves tokens to {produced}"
+                ),
+            };
+            if !problems.contains(&problem) {
+                problems.push(problem);
             }
         }
         problems
@@ -412,6 +477,7 @@ where
                 notification: config.notification,
                 error_handler: config.error_handler,
                 token_check: config.token_check,
+                token_info_needs: config.token_info_needs,
                 token_optional: config.token_optional,
                 body_limit: config.body_limit,
                 contract: config.contract,
@@ -638,9 +704,10 @@ async fn respond(
         }
         _ => None,
     };
+    let mut token_info = None;
     if let Some(check) = &config.token_check {
         match &request.flow_token {
-            Some(token) => check.check(token.clone()).await?,
+            Some(token) => token_info = Some(check.resolve(token.clone()).await?),
             None if config.token_may_be_missing(&request) => {}
             None => return Err(FlowError::token_no_longer_valid("Missing flow token").into()),
         }
@@ -655,7 +722,8 @@ async fn respond(
             action: format!("{:?}", request.action),
             screen: request.screen().to_owned(),
         })?;
-    let ctx = RequestContext { request, claims };
+    let mut ctx = RequestContext::new(request, claims);
+    ctx.token_info = token_info;
     let fut = std::panic::catch_unwind(AssertUnwindSafe(|| handler(&ctx, &())))
         .map_err(|_| EndpointError::Panic)?;
     let result = AssertUnwindSafe(fut)

@@ -101,3 +101,11 @@ impl From<sqlx::Error> for VerifyError {
         Self::Store(StoreError::Database(e))
     }
 }
+
+/// A store failure inside a handler: 500, the cause logged only (so handlers use bare `?`).
+#[cfg(feature = "endpoint")]
+impl From<StoreError> for crate::endpoint::FlowError {
+    fn from(error: StoreError) -> Self {
+        Self::internal(error)
+    }
+}

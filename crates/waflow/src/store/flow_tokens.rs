@@ -12,18 +12,18 @@ use super::{Pool, StoreError, TokenError};
 /// A freshly issued flow token: 128 random bits, URL-safe. Only its digest is stored, and its
 /// `Debug` output is redacted so it cannot reach a log by accident.
 #[derive(Clone, PartialEq, Eq)]
-pub struct FlowToken(String);
+pub struct IssuedToken(String);
 
-impl FlowToken {
+impl IssuedToken {
     /// The token, to put into the flow message (or print for a script).
     pub fn expose(&self) -> &str {
         &self.0
     }
 }
 
-impl fmt::Debug for FlowToken {
+impl fmt::Debug for IssuedToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("FlowToken(<redacted>)")
+        f.write_str("IssuedToken(<redacted>)")
     }
 }
 
@@ -80,7 +80,7 @@ impl FlowTokens {
         phone: &str,
         flow_id: &str,
         ttl: Duration,
-    ) -> Result<FlowToken, StoreError> {
+    ) -> Result<IssuedToken, StoreError> {
         let token = random_token();
         let now = now_ms();
         let expires = after(now, ttl);
@@ -98,7 +98,7 @@ impl FlowTokens {
         .await
         .map(|_| ()))?;
         tracing::debug!(flow_id, "flow token issued");
-        Ok(FlowToken(token))
+        Ok(IssuedToken(token))
     }
 
     /// What `token` stands for, or why it is refused.

@@ -60,7 +60,7 @@ use std::path::Path;
 
 pub use attempts::Attempts;
 pub use error::{CodeError, StoreError, TokenError, VerifyError};
-pub use flow_tokens::{CloseReason, FlowToken, FlowTokens, TokenInfo};
+pub use flow_tokens::{CloseReason, FlowTokens, IssuedToken, TokenInfo};
 pub use migrate::{MigrationSet, MigrationStep};
 pub use one_time_codes::{OneTimeCode, OneTimeCodes};
 pub use pool::{Backend, Pool, StoreOptions};

@@ -4,7 +4,7 @@
 
 use crate::endpoint::{BoxFuture, FlowError, TokenResolver};
 
-use super::{FlowTokens, TokenError};
+use super::{FlowTokens, TokenError, TokenInfo};
 
 /// [`FlowTokens`] as a token check that also requires the token's flow id; see
 /// [`FlowTokens::for_flow`].
@@ -32,20 +32,26 @@ fn refused(e: TokenError) -> FlowError {
     }
 }
 
+/// Handlers take the resolved token as `Resolved<TokenInfo>` (one lookup per request).
 impl TokenResolver for FlowTokens {
-    fn check(&self, flow_token: String) -> BoxFuture<Result<(), FlowError>> {
+    type Info = TokenInfo;
+
+    fn resolve(&self, flow_token: String) -> BoxFuture<Result<TokenInfo, FlowError>> {
         let tokens = self.clone();
-        Box::pin(async move { tokens.resolve(&flow_token).await.map(drop).map_err(refused) })
+        Box::pin(async move { tokens.resolve(&flow_token).await.map_err(refused) })
     }
 }
 
+/// Handlers take the resolved token as `Resolved<TokenInfo>` (one lookup per request).
 impl TokenResolver for FlowTokenCheck {
-    fn check(&self, flow_token: String) -> BoxFuture<Result<(), FlowError>> {
+    type Info = TokenInfo;
+
+    fn resolve(&self, flow_token: String) -> BoxFuture<Result<TokenInfo, FlowError>> {
         let check = self.clone();
         Box::pin(async move {
             let info = check.tokens.resolve(&flow_token).await.map_err(refused)?;
             if info.flow_id == check.flow_id {
-                Ok(())
+                Ok(info)
             } else {
                 Err(refused(TokenError::OtherFlow))
             }

@@ -37,7 +37,7 @@ mod update;
 pub use completion::{Completion, MediaEntry, RawCompletion};
 pub use dedupe::{DeliveryFuture, DeliveryLog, DeliveryLogError, MemoryDeliveryLog};
 pub use error::WebhookError;
-pub use router::{HandlerResult, Webhook};
+pub use router::{IntoOutcome, Webhook};
 pub use update::{
     AlertError, Change, Contact, Context, Entry, ErrorRateAlert, FlowEvent, Message, Metadata,
     Notification, Profile, Status, Text, Update,

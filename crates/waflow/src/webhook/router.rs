@@ -25,18 +25,18 @@ type HandlerFuture = Pin<Box<dyn Future<Output = Result<(), String>> + Send>>;
 type Handler<A> = Arc<dyn Fn(A) -> HandlerFuture + Send + Sync>;
 
 /// What a webhook handler may return: `()` or `Result<(), E>`; an `Err` is logged.
-pub trait HandlerResult: Send {
+pub trait IntoOutcome: Send {
     /// Converts to a loggable outcome.
     fn into_outcome(self) -> Result<(), String>;
 }
 
-impl HandlerResult for () {
+impl IntoOutcome for () {
     fn into_outcome(self) -> Result<(), String> {
         Ok(())
     }
 }
 
-impl<E> HandlerResult for Result<(), E>
+impl<E> IntoOutcome for Result<(), E>
 where
     E: fmt::Display + Send,
 {
@@ -49,7 +49,7 @@ fn boxed<A, F, Fut>(f: F) -> Handler<A>
 where
     F: Fn(A) -> Fut + Send + Sync + 'static,
     Fut: Future + Send + 'static,
-    Fut::Output: HandlerResult,
+    Fut::Output: IntoOutcome,
 {
     Arc::new(move |a| {
         let fut = f(a);
@@ -104,7 +104,7 @@ impl Webhook {
         T: DeserializeOwned + Send + 'static,
         F: Fn(Completion<T>) -> Fut + Send + Sync + 'static,
         Fut: Future + Send + 'static,
-        Fut::Output: HandlerResult,
+        Fut::Output: IntoOutcome,
     {
         let handler = Arc::new(handler);
         self.completion = Some(Arc::new(move |raw: RawCompletion| {
@@ -122,7 +122,7 @@ impl Webhook {
     where
         F: Fn(Message) -> Fut + Send + Sync + 'static,
         Fut: Future + Send + 'static,
-        Fut::Output: HandlerResult,
+        Fut::Output: IntoOutcome,
     {
         self.message = Some(boxed(handler));
         self
@@ -133,7 +133,7 @@ impl Webhook {
     where
         F: Fn(Status) -> Fut + Send + Sync + 'static,
         Fut: Future + Send + 'static,
-        Fut::Output: HandlerResult,
+        Fut::Output: IntoOutcome,
     {
         self.status = Some(boxed(handler));
         self
@@ -144,7 +144,7 @@ impl Webhook {
     where
         F: Fn(FlowEvent) -> Fut + Send + Sync + 'static,
         Fut: Future + Send + 'static,
-        Fut::Output: HandlerResult,
+        Fut::Output: IntoOutcome,
     {
         self.flow_event = Some(boxed(handler));
         self
