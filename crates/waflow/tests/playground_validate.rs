@@ -349,3 +349,52 @@ async fn cross_site_non_json_and_sessionless_requests_are_refused() {
             .contains("script-src 'self'")
     );
 }
+
+#[tokio::test]
+async fn the_page_loads_the_editor_and_the_frame_scripts_from_its_own_origin() {
+    let app = app();
+    let get = |uri: &str| {
+        Request::get(uri)
+            .header(header::HOST, HOST)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let res = app.clone().oneshot(get("/")).await.unwrap();
+    let page = res.into_body().collect().await.unwrap().to_bytes();
+    let page = String::from_utf8(page.to_vec()).unwrap();
+    for id in [
+        "id=\"source\"",
+        "id=\"findings\"",
+        "id=\"frame-toggle\"",
+        "id=\"device\"",
+    ] {
+        assert!(page.contains(id), "{id}");
+    }
+    let res = app.clone().oneshot(get("/app.js")).await.unwrap();
+    let app_js = res.into_body().collect().await.unwrap().to_bytes();
+    let app_js = String::from_utf8(app_js.to_vec()).unwrap();
+    for name in ["editor.js", "frame.js"] {
+        assert!(app_js.contains(&format!("from './{name}'")), "{name}");
+        let res = app.clone().oneshot(get(&format!("/{name}"))).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{name}");
+        assert!(
+            res.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .contains("javascript")
+        );
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        assert!(
+            !text.contains("eval(") && !text.contains("new Function"),
+            "{name}"
+        );
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{name}"
+        );
+        for line in text.lines().filter(|l| l.starts_with("import ")) {
+            assert!(line.contains("from './"), "{name}: {line}");
+        }
+    }
+}

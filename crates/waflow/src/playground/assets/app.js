@@ -3,6 +3,8 @@ import { resolve, toText } from './expr.js';
 import { validateField, isEmpty } from './validate.js';
 import { renderChildren, renderFooter, h } from './render.js';
 import { drawGraph, routingModel, entryScreen } from './graph.js';
+import { createEditor } from './editor.js';
+import { initFrame } from './frame.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -529,13 +531,39 @@ async function start() {
   }
 }
 
-async function main() {
-  S.flow = await api('api/flow');
-  S.version = S.flow.version || '';
+/** The header's version line and the first-screen choice, for the current flow. */
+function showFlowInfo() {
   $('#version').textContent = `Flow JSON ${S.version}${S.flow.data_api_version ? ` · Data API ${S.flow.data_api_version}` : ''}`;
   const select = $('#start-screen');
-  for (const s of S.flow.screens || []) select.append(h('option', { value: s.id }, s.id));
-  select.value = entryScreen(S.flow);
+  const chosen = select.value;
+  select.replaceChildren(...(S.flow.screens || []).map((s) => h('option', { value: s.id }, s.id)));
+  select.value = screenById(chosen) ? chosen : entryScreen(S.flow);
+}
+
+/**
+ * A text of the editor without errors becomes the previewed flow: the screens shown stay where
+ * they still exist and are drawn again; without any, the flow starts again. Revision 0 is the
+ * flow the page was opened with, already shown. `#phone[data-rev]` names the revision drawn.
+ */
+async function applyFlow(flow, rev) {
+  if (rev > 0) {
+    S.flow = flow;
+    S.version = flow.version || '';
+    showFlowInfo();
+    log('nav', `editor: revision ${rev} has no errors, the preview shows it`);
+    const gone = S.stack.findIndex((entry) => !screenById(entry.id));
+    if (gone >= 0) S.stack.length = gone;
+    if (S.stack.length === 0 && !S.closed) await start();
+    else draw();
+  }
+  $('#phone').dataset.rev = String(rev);
+}
+
+async function main() {
+  initFrame($('#device'), $('#frame-toggle'));
+  S.flow = await api('api/flow');
+  S.version = S.flow.version || '';
+  showFlowInfo();
   $('#back').addEventListener('click', goBack);
   $('#close').addEventListener('click', () => { if (!S.closed) closeFlow(); });
   $('#restart').addEventListener('click', start);
@@ -554,6 +582,13 @@ async function main() {
     });
   }
   await start();
+  // The editor checks through the session that start() opened.
+  const editor = createEditor({
+    root: document.querySelector('.editor-pane'),
+    check: (text) => api('api/validate', { text }),
+    onDocument: applyFlow,
+  });
+  await editor.load(JSON.stringify(S.flow, null, 2));
   document.body.dataset.ready = 'true';
 }
 
