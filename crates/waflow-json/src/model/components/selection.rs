@@ -91,6 +91,14 @@ pub struct CheckboxGroup {
 }
 
 impl CheckboxGroup {
+    /// Replaces `data-source`: a fixed list, or a `${data.…}` reference for options the
+    /// endpoint sends (e.g. `.data_source(SCREEN.refs().options)`). The endpoint receives the
+    /// chosen item's `id`s (an array).
+    pub fn data_source(mut self, value: impl Into<Dynamic<Vec<DataSourceItem>>>) -> Self {
+        self.data_source = value.into();
+        self
+    }
+
     /// A new `CheckboxGroup` with its required properties.
     pub fn new(
         name: impl Into<String>,
@@ -266,6 +274,14 @@ pub struct RadioButtonsGroup {
 }
 
 impl RadioButtonsGroup {
+    /// Replaces `data-source`: a fixed list, or a `${data.…}` reference for options the
+    /// endpoint sends (e.g. `.data_source(SCREEN.refs().options)`). The endpoint receives the
+    /// chosen item's `id` (a string).
+    pub fn data_source(mut self, value: impl Into<Dynamic<Vec<DataSourceItem>>>) -> Self {
+        self.data_source = value.into();
+        self
+    }
+
     /// A new `RadioButtonsGroup` with its required properties.
     pub fn new(
         name: impl Into<String>,
@@ -416,6 +432,14 @@ pub struct Dropdown {
 }
 
 impl Dropdown {
+    /// Replaces `data-source`: a fixed list, or a `${data.…}` reference for options the
+    /// endpoint sends (e.g. `.data_source(SCREEN.refs().options)`). The endpoint receives the
+    /// chosen item's `id` (a string).
+    pub fn data_source(mut self, value: impl Into<Dynamic<Vec<DataSourceItem>>>) -> Self {
+        self.data_source = value.into();
+        self
+    }
+
     /// A new `Dropdown` with its required properties.
     pub fn new(
         name: impl Into<String>,
@@ -564,6 +588,14 @@ pub struct ChipsSelector {
 }
 
 impl ChipsSelector {
+    /// Replaces `data-source`: a fixed list, or a `${data.…}` reference for options the
+    /// endpoint sends (e.g. `.data_source(SCREEN.refs().options)`). The endpoint receives the
+    /// chosen item's `id`s (an array).
+    pub fn data_source(mut self, value: impl Into<Dynamic<Vec<DataSourceItem>>>) -> Self {
+        self.data_source = value.into();
+        self
+    }
+
     /// A new `ChipsSelector` with its required properties.
     pub fn new(
         name: impl Into<String>,
