@@ -168,3 +168,60 @@ fn slo_crosses_meta_thresholds_over_its_windows() {
     assert_eq!(later.checks[0].requests, 100);
     assert!(later.healthy);
 }
+
+/// A `MakeWriter` into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Self;
+    fn make_writer(&'a self) -> Self {
+        self.clone()
+    }
+}
+
+#[tokio::test]
+async fn the_watch_warns_once_when_a_threshold_is_crossed() {
+    let logs = Captured::default();
+    let _guard = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_writer(logs.clone())
+            .with_ansi(false)
+            .finish(),
+    );
+    let slo = Slo::new();
+    for i in 0..20 {
+        slo.record(Sample {
+            latency: Duration::from_millis(5),
+            error: i % 10 == 0, // 10 %: Meta's second error-rate level; availability stays at 90 %
+            client_error: false,
+        });
+    }
+    let watch = tokio::spawn(slo.clone().watch(Duration::from_millis(5)));
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    watch.abort();
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let warns: Vec<&str> = text.lines().filter(|l| l.contains("WARN")).collect();
+    assert_eq!(
+        warns.len(),
+        1,
+        "one WARN for one crossing, not one per tick: {text}"
+    );
+    assert!(warns[0].contains("check=\"endpoint_error_rate\""), "{text}");
+    assert!(
+        warns[0].contains("meta_alert=\"ENDPOINT_ERROR_RATE\""),
+        "{text}"
+    );
+    assert!(warns[0].contains("value=10"), "{text}");
+    assert!(warns[0].contains("threshold=10"), "{text}");
+}
