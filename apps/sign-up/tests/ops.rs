@@ -84,7 +84,9 @@ async fn metrics_count_the_endpoint_by_action_screen_and_status() {
         .unwrap();
     assert_eq!(start.status, 200);
     // A screen the flow does not have: its label is bounded to `other`.
-    let _ = support::known_flow_bugs(&client)
+    let _ = client
+        .clone()
+        .allow_contract_violations()
         .data_exchange("NOT_A_SCREEN_4711", json!({}))
         .await;
 
@@ -406,4 +408,90 @@ fn json_logs_are_one_object_per_line() {
     let mut from_env = Server::start_with_env(&[], &[("WAFLOW_LOG_FORMAT", "json")]);
     let line = from_env.wait_for("operations:");
     assert!(serde_json::from_str::<Value>(&line).is_ok(), "{line}");
+}
+
+/// Metric names (`waflow_…`, `sign_up_…`) a text mentions, without histogram suffixes.
+fn metric_names(text: &str) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let bytes = text.as_bytes();
+    for prefix in ["waflow_", "sign_up_slo_"] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(prefix) {
+            let start = from + at;
+            let mut end = start;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_lowercase()
+                    || bytes[end] == b'_'
+                    || bytes[end].is_ascii_digit())
+            {
+                end += 1;
+            }
+            let boundary = start == 0
+                || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+            if boundary {
+                let name = &text[start..end];
+                let name = ["_bucket", "_count", "_sum"]
+                    .iter()
+                    .find_map(|s| name.strip_suffix(s))
+                    .unwrap_or(name);
+                names.insert(name.to_owned());
+            }
+            from = end.max(start + 1);
+        }
+    }
+    names
+}
+
+#[test]
+fn the_alert_rules_and_the_dashboard_use_only_metrics_that_exist() {
+    use waflow::metrics::*;
+    let known = [
+        REQUESTS,
+        REQUEST_DURATION,
+        DECRYPT_FAILURES,
+        SIGNATURE_FAILURES,
+        HANDLER_ERRORS,
+        TOKEN_OUTCOMES,
+        CLIENT_ERRORS,
+        WEBHOOK_DELIVERIES,
+        WEBHOOK_UPDATES,
+        WEBHOOK_DUPLICATES,
+        FLOWS_EVENTS,
+        FLOWS_STATUS,
+        FLOWS_ALERT_ACTIVE,
+        FLOWS_ALERT_VALUE,
+        sign_up::ops::metrics::SLO_LEVEL,
+        sign_up::ops::metrics::SLO_VALUE,
+    ];
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ops");
+    let rules = std::fs::read_to_string(docs.join("alerts.yml")).unwrap();
+    let dashboard = std::fs::read_to_string(docs.join("grafana-dashboard.json")).unwrap();
+    let parsed: Value = serde_json::from_str(&dashboard).unwrap();
+    assert!(parsed["panels"].as_array().unwrap().len() >= 8);
+    for (file, text) in [
+        ("alerts.yml", &rules),
+        ("grafana-dashboard.json", &dashboard),
+    ] {
+        let used = metric_names(text);
+        assert!(used.contains(REQUESTS), "{file}: {used:?}");
+        for name in &used {
+            assert!(
+                known.contains(&name.as_str()),
+                "{file} names unknown metric {name}"
+            );
+        }
+    }
+    // Meta's four alerts, each at its own window.
+    for (alert, window) in [
+        ("FlowClientErrorRate", "60m"),
+        ("FlowEndpointErrorRate", "30m"),
+        ("FlowEndpointLatencyP90", "30m"),
+        ("FlowEndpointAvailability", "10m"),
+    ] {
+        let at = rules
+            .find(&format!("alert: {alert}\n"))
+            .unwrap_or_else(|| panic!("{alert}"));
+        let expr = rules[at..].lines().nth(1).unwrap();
+        assert!(expr.contains(window), "{alert}: {expr}");
+    }
 }
