@@ -66,7 +66,7 @@ async fn the_resolved_token_reaches_the_handler_after_one_lookup() {
 #[test]
 fn a_handler_asking_for_another_type_is_refused_at_start_up() {
     let pair = KeyPair::generate().unwrap();
-    let mismatch = FlowEndpoint::new(pair.private_key().clone())
+    let Err(mismatch) = FlowEndpoint::new(pair.private_key().clone())
         .flow_token_check(|_: String| async {
             Ok::<_, FlowError>(Customer {
                 phone: String::new(),
@@ -75,17 +75,19 @@ fn a_handler_asking_for_another_type_is_refused_at_start_up() {
         .on_data_exchange("START", greet)
         .on_data_exchange("OTHER", wants_a_number)
         .try_with_state(())
-        .err()
-        .expect("u64 is not what the check produces");
+    else {
+        panic!("u64 is not what the check produces");
+    };
     assert_eq!(mismatch.0.len(), 1, "{:?}", mismatch.0);
     assert!(mismatch.0[0].contains("Resolved<u64>"), "{:?}", mismatch.0);
     assert!(mismatch.0[0].contains("Customer"), "{:?}", mismatch.0);
 
-    let unchecked = FlowEndpoint::new(pair.private_key().clone())
+    let Err(unchecked) = FlowEndpoint::new(pair.private_key().clone())
         .on_data_exchange("START", greet)
         .try_with_state(())
-        .err()
-        .expect("no token check at all");
+    else {
+        panic!("no token check at all");
+    };
     assert!(
         unchecked.0[0].contains("no flow_token_check"),
         "{:?}",
