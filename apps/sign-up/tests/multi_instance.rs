@@ -143,7 +143,7 @@ async fn sessions_and_reset_codes_are_shared() {
         .data_exchange("RESET_PASSWORD", reset.clone())
         .await
         .unwrap();
-    assert_eq!(ok(&ex).screen(), Some("LOGIN"));
+    assert_eq!(ok(&ex).screen(), Some("LOGIN_SUCCESS"));
     assert_eq!(ex.error_message(), None);
     let again = setup
         .client(&a, phone)
