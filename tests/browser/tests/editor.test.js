@@ -45,6 +45,12 @@ async function nextFindings(page, rev) {
   return Number(await page.locator('#findings').getAttribute('data-rev'));
 }
 
+/** The editor's text under a mark (marks are empty boxes naming their UTF-16 range). */
+async function markedText(page, mark) {
+  const [from, to] = [Number(await mark.getAttribute('data-from')), Number(await mark.getAttribute('data-to'))];
+  return (await page.locator('#source').inputValue()).slice(from, to);
+}
+
 /** 1-based line and column (UTF-16 units) of `offset` in `text`. */
 function lineColumn(text, offset) {
   const before = text.slice(0, offset).split('\n');
@@ -91,7 +97,7 @@ test('findings appear as you type, marked and listed, before the preview re-rend
   assert.equal(await item.locator('.where').innerText(), lineColumn(text, markAt));
   const mark = page.locator('#backdrop mark.error[data-codes~="INVALID_PROPERTY_KEY"]');
   assert.equal(await mark.count(), 1);
-  assert.equal(await mark.innerText(), '"colour": "red"');
+  assert.equal(await markedText(page, mark), '"colour": "red"');
   // the mark sits over the very characters of the textarea
   const line = Number(lineColumn(text, markAt).split(':')[0]);
   assert.equal(await page.locator(`#gutter [data-line="${line}"]`).getAttribute('class'), 'error');
@@ -100,9 +106,13 @@ test('findings appear as you type, marked and listed, before the preview re-rend
   const sourceBox = await page.locator('#source').boundingBox();
   const scrollTop = await page.locator('#source').evaluate((el) => el.scrollTop);
   const lineTop = sourceBox.y + 8 + (line - 1) * 18 - scrollTop; // padding 8px, lines 18px
-  assert.ok(markBox.y >= lineTop - 1 && markBox.y + markBox.height <= lineTop + 19,
+  assert.ok(Math.abs(markBox.y - lineTop) <= 1 && Math.abs(markBox.height - 18) <= 1,
     `the mark sits on line ${line}: ${JSON.stringify({ markBox, lineTop })}`);
-  assert.ok(markBox.y >= sourceBox.y && markBox.y < sourceBox.y + sourceBox.height, 'the mark is in view');
+  // and on its columns: it ends where its text ends, at the same character width
+  const column = Number(lineColumn(text, markAt).split(':')[1]);
+  const width = markBox.width / '"colour": "red"'.length;
+  const scrollLeft = await page.locator('#source').evaluate((el) => el.scrollLeft);
+  assert.ok(Math.abs(markBox.x - (sourceBox.x + 8 + (column - 1) * width - scrollLeft)) <= 1, 'the mark starts at its column');
   // the preview keeps the document without errors
   assert.equal(await page.locator('#phone').getAttribute('data-rev'), '0');
   assert.equal(await page.locator('#editor-status').getAttribute('data-state'), 'errors');
@@ -111,6 +121,9 @@ test('findings appear as you type, marked and listed, before the preview re-rend
   // clicking the finding selects its place in the editor
   await page.locator('#source').evaluate((el) => el.setSelectionRange(0, 0));
   await item.click();
+  // and brings its mark into view
+  const shown = await mark.boundingBox();
+  assert.ok(shown.y >= sourceBox.y && shown.y < sourceBox.y + sourceBox.height, `the mark is in view: ${JSON.stringify({ shown, sourceBox })}`);
   const selected = await page.locator('#source').evaluate((el) => [document.activeElement === el, el.value.slice(el.selectionStart, el.selectionEnd)]);
   assert.deepEqual(selected, [true, '"colour": "red"']);
   await page.screenshot({ path: join(SHOTS, 'playground-editor-finding.png'), clip: await page.locator('.editor-pane').boundingBox(), animations: 'disabled' });
@@ -145,7 +158,7 @@ test('findings appear as you type, marked and listed, before the preview re-rend
   assert.equal(await page.locator('#findings li').count(), 1);
   const broken = await page.locator('#source').inputValue();
   assert.equal(await syntax.locator('.where').innerText(), lineColumn(broken, stray + 1));
-  assert.equal(await page.locator('#backdrop mark.error[data-codes="INVALID_JSON"]').innerText(), 'x');
+  assert.equal(await markedText(page, page.locator('#backdrop mark.error[data-codes="INVALID_JSON"]')), 'x');
   assert.notEqual(await page.locator('#phone').getAttribute('data-rev'), String(rev));
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');

@@ -20,6 +20,8 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function createEditor({ root, check, onDocument }) {
   const source = root.querySelector('#source');
   const backdrop = root.querySelector('#backdrop');
+  const layer = h('div', { class: 'marks' });
+  backdrop.replaceChildren(layer);
   const gutter = root.querySelector('#gutter');
   const list = root.querySelector('#findings');
   const status = root.querySelector('#editor-status');
@@ -56,30 +58,68 @@ export function createEditor({ root, check, onDocument }) {
     gutter.scrollTop = source.scrollTop;
   }
 
-  /** The text with a `<mark>` over every range covered by findings (overlaps are split). */
+  /** Width of one character of the editor's monospace font, measured without touching the DOM. */
+  function charWidth() {
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = getComputedStyle(source).font;
+    return ctx.measureText('0'.repeat(10)).width / 10 || 7.2;
+  }
+
+  /**
+   * One empty `<mark>` per line a finding covers, placed over the textarea's characters by line
+   * and column (the backdrop holds no copy of the text, so it is never found as page text).
+   */
   function paintMarks(text, findings) {
-    const clamp = (n) => Math.max(0, Math.min(text.length, n));
-    const spans = findings.map((f) => ({ f, from: clamp(f.from), to: clamp(f.to) })).filter((s) => s.to > s.from);
-    const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.from, s.to])])].sort((a, b) => a - b);
-    const parts = [];
-    for (let i = 0; i + 1 < cuts.length; i += 1) {
-      const [a, b] = [cuts[i], cuts[i + 1]];
-      const piece = text.slice(a, b);
-      const cover = spans.filter((s) => s.from <= a && s.to >= b);
-      if (cover.length === 0) {
-        parts.push(piece);
-        continue;
+    const style = getComputedStyle(source);
+    const lineHeight = parseFloat(style.lineHeight) || 18;
+    const padTop = parseFloat(style.paddingTop) || 0;
+    const padLeft = parseFloat(style.paddingLeft) || 0;
+    const width = charWidth();
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const lineOf = (offset) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
       }
-      const error = cover.some((s) => s.f.severity === 'error');
-      parts.push(h('mark', {
-        class: `finding ${error ? 'error' : 'warning'}`,
-        'data-codes': [...new Set(cover.map((s) => s.f.code))].join(' '),
-      }, piece));
+      return lo;
+    };
+    // Columns as the textarea draws them: tabs to the next stop of 2.
+    const columns = (line, offset) => {
+      let col = 0;
+      for (const c of text.slice(starts[line], offset)) col = c === '\t' ? col + 2 - (col % 2) : col + 1;
+      return col;
+    };
+    const clamp = (n) => Math.max(0, Math.min(text.length, n));
+    const marks = [];
+    for (const f of findings) {
+      const [from, to] = [clamp(f.from), clamp(f.to)];
+      if (to <= from) continue;
+      for (let line = lineOf(from), last = lineOf(to - 1); line <= last; line += 1) {
+        const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+        const a = Math.max(from, starts[line]);
+        const b = Math.min(to, lineEnd);
+        const left = columns(line, a);
+        const right = Math.max(columns(line, b), left + 1);
+        const mark = h('mark', {
+          class: `finding ${f.severity === 'error' ? 'error' : 'warning'}`,
+          'data-codes': f.code,
+          'data-from': String(a),
+          'data-to': String(b),
+        });
+        mark.style.top = `${padTop + line * lineHeight}px`;
+        mark.style.left = `${padLeft + left * width}px`;
+        mark.style.width = `${(right - left) * width}px`;
+        mark.style.height = `${lineHeight}px`;
+        marks.push(mark);
+      }
     }
-    // A last line that is empty still needs its height.
-    backdrop.replaceChildren(...parts, '\n');
-    backdrop.scrollTop = source.scrollTop;
-    backdrop.scrollLeft = source.scrollLeft;
+    // Errors drawn over warnings.
+    marks.sort((x, y) => Number(x.classList.contains('error')) - Number(y.classList.contains('error')));
+    layer.replaceChildren(...marks);
+    sync();
   }
 
   function jump(f) {
@@ -109,8 +149,7 @@ export function createEditor({ root, check, onDocument }) {
   }
 
   function sync() {
-    backdrop.scrollTop = source.scrollTop;
-    backdrop.scrollLeft = source.scrollLeft;
+    layer.style.transform = `translate(${-source.scrollLeft}px, ${-source.scrollTop}px)`;
     gutter.scrollTop = source.scrollTop;
   }
 
