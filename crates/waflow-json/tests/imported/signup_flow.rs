@@ -4,79 +4,115 @@
 
 use waflow_json::prelude::*;
 
+/// The screen `START`.
+pub const START: ScreenId = ScreenId::new("START");
+
+/// The screen `SIGN_UP`.
+pub const SIGN_UP: ScreenId<SignUpData> = ScreenId::new("SIGN_UP");
+
+/// The screen `LOGIN`.
+pub const LOGIN: ScreenId<LoginData> = ScreenId::new("LOGIN");
+
+/// The screen `LOGIN_SUCCESS`.
+pub const LOGIN_SUCCESS: ScreenId = ScreenId::new("LOGIN_SUCCESS");
+
+/// The data of the screen `SIGN_UP`.
+#[derive(serde::Serialize, DataModel)]
+pub struct SignUpData {
+    #[flow(example = "John")]
+    pub first_name_initial_value: String,
+    #[flow(example = "Doe")]
+    pub last_name_initial_value: String,
+    #[flow(example = "john.doe@gmail.com")]
+    pub email_initial_value: String,
+    #[flow(example = "abc123")]
+    pub password_initial_value: String,
+    #[flow(example = "abc123")]
+    pub confirm_password_initial_value: String,
+}
+
+/// The data of the screen `LOGIN`.
+#[derive(serde::Serialize, DataModel)]
+pub struct LoginData {
+    #[flow(example = "john.doe@gmail.com")]
+    pub email_initial_value: String,
+    #[flow(example = "abc123")]
+    pub password_initial_value: String,
+}
+
+/// What the Footer of the form `form` on `SIGN_UP` sends.
+#[derive(serde::Deserialize, FormData)]
+pub struct SignUpForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: String,
+    pub confirm_password: String,
+}
+
+/// What the Footer of the form `form` on `LOGIN` sends.
+#[derive(serde::Deserialize, FormData)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+}
+
+/// What the Footer of the form `form` on `LOGIN_SUCCESS` sends.
+#[derive(serde::Deserialize, FormData)]
+pub struct LoginSuccessForm {
+    pub stay_logged_in: bool,
+}
+
 /// The flow of `signup_flow.json`.
 pub fn flow() -> FlowJson {
     FlowJson::new(FlowVersion::V3_0)
         .data_api_version(DataApiVersion::V3_0)
-        .routing([
-            ("START", &["SIGN_UP", "LOGIN"] as &[&str]),
-            ("SIGN_UP", &["LOGIN"] as &[&str]),
-            ("LOGIN", &["LOGIN_SUCCESS"] as &[&str]),
-            ("LOGIN_SUCCESS", &[] as &[&str]),
-        ])
+        .routing(routes! {
+            START => [SIGN_UP, LOGIN],
+            SIGN_UP => [LOGIN],
+            LOGIN => [LOGIN_SUCCESS],
+            LOGIN_SUCCESS => [],
+        })
         .screens([
-            Screen::new("START")
+            Screen::new(START)
                 .title("Home")
                 .child(TextHeading::new("Welcome to our app"))
-                .child(EmbeddedLink::new("Click here to sign up", Action::navigate("SIGN_UP").payload([("first_name_initial_value", ""), ("last_name_initial_value", ""), ("email_initial_value", ""), ("password_initial_value", ""), ("confirm_password_initial_value", "")])))
-                .child(EmbeddedLink::new("Click here to login", Action::navigate("LOGIN").payload([("email_initial_value", ""), ("password_initial_value", "")]))),
-            Screen::new("SIGN_UP")
+                .child(EmbeddedLink::new("Click here to sign up", Action::navigate_to(SIGN_UP, &SignUpData { first_name_initial_value: String::new(), last_name_initial_value: String::new(), email_initial_value: String::new(), password_initial_value: String::new(), confirm_password_initial_value: String::new() })))
+                .child(EmbeddedLink::new("Click here to login", Action::navigate_to(LOGIN, &LoginData { email_initial_value: String::new(), password_initial_value: String::new() }))),
+            Screen::new(SIGN_UP)
                 .title("Sign Up")
-                .data([
-                    ScreenData::new("first_name_initial_value", "John"),
-                    ScreenData::new("last_name_initial_value", "Doe"),
-                    ScreenData::new("email_initial_value", "john.doe@gmail.com"),
-                    ScreenData::new("password_initial_value", "abc123"),
-                    ScreenData::new("confirm_password_initial_value", "abc123"),
-                ])
                 .child(TextHeading::new("Please enter your details"))
-                .child(EmbeddedLink::new("Already have an account?", Action::navigate("LOGIN").payload([("email_initial_value", ""), ("password_initial_value", "")])))
+                .child(EmbeddedLink::new("Already have an account?", Action::navigate_to(LOGIN, &LoginData { email_initial_value: String::new(), password_initial_value: String::new() })))
                 .child(Form::new("form")
-                    .init_values([("first_name", "${data.first_name_initial_value}"), ("last_name", "${data.last_name_initial_value}"), ("email", "${data.email_initial_value}"), ("password", "${data.password_initial_value}"), ("confirm_password", "${data.confirm_password_initial_value}")])
+                    .init_values([("first_name", SIGN_UP.refs().first_name_initial_value), ("last_name", SIGN_UP.refs().last_name_initial_value), ("email", SIGN_UP.refs().email_initial_value), ("password", SIGN_UP.refs().password_initial_value), ("confirm_password", SIGN_UP.refs().confirm_password_initial_value)])
                     .child(TextInput::new("first_name", "First Name").input_type(InputType::Text).required())
                     .child(TextInput::new("last_name", "Last Name").input_type(InputType::Text).required())
                     .child(TextInput::new("email", "Email Address").input_type(InputType::Email).required())
                     .child(TextInput::new("password", "Password").input_type(InputType::Password).required().min_chars(8_u32).max_chars(16_u32).helper_text("Password must contain at least one number"))
                     .child(TextInput::new("confirm_password", "Confirm Password").input_type(InputType::Password).required().min_chars(8_u32).max_chars(16_u32))
-                    .child(Footer::new("Done", Action::data_exchange().payload([("first_name", "${form.first_name}"), ("last_name", "${form.last_name}"), ("email", "${form.email}"), ("password", "${form.password}"), ("confirm_password", "${form.confirm_password}")])))),
-            Screen::new("LOGIN")
+                    .child(Footer::new("Done", Action::data_exchange().payload(SignUpForm::payload())))),
+            Screen::new(LOGIN)
                 .title("Login")
                 .terminal(true)
-                .data([
-                    ScreenData::new("email_initial_value", "john.doe@gmail.com"),
-                    ScreenData::new("password_initial_value", "abc123"),
-                ])
                 .child(TextHeading::new("Please enter your details"))
-                .child(EmbeddedLink::new("Don't have an account?", Action::navigate("SIGN_UP").payload([("email_initial_value", ""), ("password_initial_value", ""), ("confirm_password_initial_value", ""), ("first_name_initial_value", ""), ("last_name_initial_value", "")])))
+                .child(EmbeddedLink::new("Don't have an account?", Action::navigate(SIGN_UP.id()).payload([("email_initial_value", ""), ("password_initial_value", ""), ("confirm_password_initial_value", ""), ("first_name_initial_value", ""), ("last_name_initial_value", "")])))
                 .child(Form::new("form")
-                    .init_values([("email", "${data.email_initial_value}"), ("password", "${data.password_initial_value}")])
+                    .init_values([("email", LOGIN.refs().email_initial_value), ("password", LOGIN.refs().password_initial_value)])
                     .child(TextInput::new("email", "Email Address").input_type(InputType::Email).required())
                     .child(TextInput::new("password", "Password").input_type(InputType::Password).required())
-                    .child(Footer::new("Done", Action::data_exchange().payload([("email", "${form.email}"), ("password", "${form.password}")])))),
-            Screen::new("LOGIN_SUCCESS")
+                    .child(Footer::new("Done", Action::data_exchange().payload(LoginForm::payload())))),
+            Screen::new(LOGIN_SUCCESS)
                 .title("Success")
                 .terminal(true)
                 .child(TextHeading::new("Welcome to our store"))
                 .child(TextSubheading::new("You are now logged in"))
                 .child(Form::new("form")
                     .child(component(r#"{"type":"OptIn","name":"stay_logged_in","label":"Stay logged in"}"#))
-                    .child(Footer::new("Done", Action::complete().payload([("stay_logged_in", "${form.stay_logged_in}")])))),
+                    .child(Footer::new("Done", Action::complete().payload(LoginSuccessForm::payload())))),
         ])
 }
 
 /// A component written as its Flow JSON (no typed builder call for it yet).
 fn component(json: &str) -> Component {
     serde_json::from_str(json).expect("waflow import wrote this component's JSON")
-}
-
-/// An action written as its Flow JSON.
-#[allow(dead_code)]
-fn action(json: &str) -> Action {
-    serde_json::from_str(json).expect("waflow import wrote this action's JSON")
-}
-
-/// A data-model schema written as its Flow JSON.
-#[allow(dead_code)]
-fn schema(json: &str) -> DataSchema {
-    serde_json::from_str(json).expect("waflow import wrote this schema's JSON")
 }
