@@ -31,7 +31,7 @@ impl FlowError {
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::TokenNoLongerValid(_) => token_status(),
+            Self::TokenNoLongerValid(_) => TOKEN_NO_LONGER_VALID,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,32 +95,117 @@ impl EndpointError {
             Self::BodyRead | Self::MalformedBody(_) | Self::MalformedRequest(_) => {
                 StatusCode::BAD_REQUEST
             }
-            Self::SignatureMissing | Self::SignatureInvalid => signature_status(),
-            Self::Decrypt(_) => decrypt_status(),
-            Self::TokenSignature(_) => token_status(),
+            Self::SignatureMissing | Self::SignatureInvalid => SIGNATURE_INVALID,
+            Self::Decrypt(_) => DECRYPT_FAILED,
+            Self::TokenSignature(_) => TOKEN_NO_LONGER_VALID,
             Self::NoHandler { .. } | Self::Panic | Self::Contract(_) | Self::Mismatch(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
             Self::Flow(e) => e.status(),
         }
     }
+
+    /// The plain-text body this failure is answered with when the answer is not encrypted:
+    /// short, fixed per kind, never the cause (which is logged).
+    pub fn public_body(&self) -> &'static str {
+        match self {
+            Self::BodyTooLarge(_) => "payload too large",
+            Self::BodyRead | Self::MalformedBody(_) | Self::MalformedRequest(_) => "bad request",
+            Self::SignatureMissing | Self::SignatureInvalid => "request signature invalid",
+            Self::Decrypt(_) => "cannot decrypt the request",
+            Self::TokenSignature(_) | Self::Flow(FlowError::TokenNoLongerValid(_)) => {
+                "flow token no longer valid"
+            }
+            Self::NoHandler { .. }
+            | Self::Panic
+            | Self::Contract(_)
+            | Self::Mismatch(_)
+            | Self::Flow(FlowError::Internal(_)) => "internal server error",
+        }
+    }
+
+    /// The `error_msg` the client shows, sent encrypted when the request could be decrypted:
+    /// only for the 427 answers.
+    pub fn client_message(&self) -> Option<&str> {
+        match self {
+            Self::Flow(FlowError::TokenNoLongerValid(m)) => Some(m),
+            Self::TokenSignature(_) => Some("Flow token signature is not valid"),
+            _ => None,
+        }
+    }
 }
 
-fn code(n: u16) -> StatusCode {
-    StatusCode::from_u16(n).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+/// 421: the request cannot be decrypted (the client refetches the public key and retries).
+pub const DECRYPT_FAILED: StatusCode = status(421);
+
+/// 427: the flow token is no longer valid (or its signature does not verify).
+pub const TOKEN_NO_LONGER_VALID: StatusCode = status(427);
+
+/// 432: the request signature (`X-Hub-Signature-256`) is missing or invalid.
+pub const SIGNATURE_INVALID: StatusCode = status(432);
+
+const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(s) => s,
+        Err(_) => panic!("not an HTTP status code"),
+    }
 }
 
-/// 421: the request cannot be decrypted.
+/// 421: the request cannot be decrypted ([`DECRYPT_FAILED`]).
 pub fn decrypt_status() -> StatusCode {
-    code(421)
+    DECRYPT_FAILED
 }
 
-/// 427: the flow token is no longer valid.
+/// 427: the flow token is no longer valid ([`TOKEN_NO_LONGER_VALID`]).
 pub fn token_status() -> StatusCode {
-    code(427)
+    TOKEN_NO_LONGER_VALID
 }
 
-/// 432: the request signature is invalid.
+/// 432: the request signature is invalid ([`SIGNATURE_INVALID`]).
 pub fn signature_status() -> StatusCode {
-    code(432)
+    SIGNATURE_INVALID
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_named_statuses_are_meta_s_numbers() {
+        assert_eq!(DECRYPT_FAILED.as_u16(), 421);
+        assert_eq!(TOKEN_NO_LONGER_VALID.as_u16(), 427);
+        assert_eq!(SIGNATURE_INVALID.as_u16(), 432);
+        assert_eq!(token_status(), TOKEN_NO_LONGER_VALID);
+    }
+
+    #[test]
+    fn each_failure_has_one_public_body_and_only_427s_carry_a_message() {
+        let cases = [
+            (EndpointError::BodyTooLarge(1), 413, "payload too large"),
+            (EndpointError::BodyRead, 400, "bad request"),
+            (
+                EndpointError::SignatureMissing,
+                432,
+                "request signature invalid",
+            ),
+            (
+                EndpointError::TokenSignature(JwtError::Signature),
+                427,
+                "flow token no longer valid",
+            ),
+            (EndpointError::Panic, 500, "internal server error"),
+            (
+                EndpointError::Flow(FlowError::internal("secret cause")),
+                500,
+                "internal server error",
+            ),
+        ];
+        for (err, status, body) in cases {
+            assert_eq!(err.status().as_u16(), status, "{err}");
+            assert_eq!(err.public_body(), body, "{err}");
+            assert_eq!(err.client_message().is_some(), status == 427, "{err}");
+        }
+        let gone = EndpointError::Flow(FlowError::token_no_longer_valid("Session expired"));
+        assert_eq!(gone.client_message(), Some("Session expired"));
+    }
 }

@@ -32,20 +32,26 @@
 //! # Ok::<(), waflow::crypto::KeyError>(())
 //! ```
 
+mod builder;
 mod contract;
 mod diagnostics;
 mod error;
 pub mod extract;
 mod fields;
 mod handler;
+mod pipeline;
 mod request;
 mod response;
-mod service;
+mod route;
 mod token;
 
+pub use builder::{DEFAULT_BODY_LIMIT, FlowEndpoint};
 pub use contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
 pub(crate) use diagnostics::{Diagnostics, InProcessClient};
-pub use error::{EndpointError, FlowError, decrypt_status, signature_status, token_status};
+pub use error::{
+    DECRYPT_FAILED, EndpointError, FlowError, SIGNATURE_INVALID, TOKEN_NO_LONGER_VALID,
+    decrypt_status, signature_status, token_status,
+};
 pub use extract::{
     FlowToken, FromFlowRequest, Payload, Rejection, RequestContext, Resolved, State,
     VerifiedClaims, WholeRequest,
@@ -53,5 +59,4 @@ pub use extract::{
 pub use handler::{BoxFuture, Handler, HandlerResult, IntoFlowResult};
 pub use request::{ErrorNotification, FlowAction, FlowRequest};
 pub use response::FlowResponse;
-pub use service::{DEFAULT_BODY_LIMIT, FlowEndpoint};
 pub use token::TokenResolver;

@@ -1,92 +1,48 @@
-//! [`FlowEndpoint`]: the builder and the tower service.
+//! [`FlowEndpoint`]'s builder: keys, limits, routes, hooks, the flow it serves, and binding the
+//! state (`with_state` / `try_with_state`) with the route-against-flow check.
 
 use std::any::TypeId;
-use std::convert::Infallible;
 use std::fmt;
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::task::{Context, Poll};
 
-use axum::body::Body;
-use bytes::Bytes;
-use futures_util::FutureExt as _;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
-use http::{HeaderValue, StatusCode};
-use http_body_util::BodyExt as _;
 use secrecy::SecretString;
-use serde_json::Value;
-use tracing::Instrument as _;
 
-use super::contract::{FlowContract, FlowMismatch, ResponsePolicy, Violation};
-use super::diagnostics::{Diagnostics, InProcessClient};
-use super::extract::RequestContext;
+use super::contract::{FlowContract, FlowMismatch, ResponsePolicy};
 use super::handler::{BoxFuture, ErasedHandler, Handler, HandlerResult, bind, erase};
+use super::route::{Guard, Route};
 use super::token::{ErasedResolver, TokenResolver, erase_resolver};
-use super::{EndpointError, ErrorNotification, FlowAction, FlowError, FlowRequest, FlowResponse};
-use crate::crypto::jwt::{JwtError, verify_hs256};
-use crate::crypto::{
-    EncryptedRequest, PrivateKey, ResponseCipher, decrypt_request, verify_signature,
-};
+use super::{ErrorNotification, FlowAction, FlowError, FlowRequest};
+use crate::crypto::PrivateKey;
 
 /// Default body limit: 1 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
-type Guard = Arc<dyn Fn(&FlowRequest) -> bool + Send + Sync>;
 type NotificationHandler = Arc<dyn Fn(ErrorNotification) -> BoxFuture<()> + Send + Sync>;
 type ErrorHandler = Arc<dyn Fn(&FlowRequest, FlowError) -> HandlerResult + Send + Sync>;
 
-struct Route<S> {
-    action: FlowAction,
-    screen: Option<String>,
-    guard: Option<Guard>,
-    handler: ErasedHandler<S>,
-    payload_fields: Option<&'static [&'static str]>,
-}
-
-impl<S> Clone for Route<S> {
-    fn clone(&self) -> Self {
-        Self {
-            action: self.action,
-            screen: self.screen.clone(),
-            guard: self.guard.clone(),
-            handler: self.handler.clone(),
-            payload_fields: self.payload_fields,
-        }
-    }
-}
-
-impl<S> Route<S> {
-    fn matches(&self, req: &FlowRequest) -> bool {
-        self.action == req.action
-            && self
-                .screen
-                .as_deref()
-                .is_none_or(|s| req.screen.as_deref() == Some(s))
-            && self.guard.as_ref().is_none_or(|g| g(req))
-    }
-}
-
-struct Config<S> {
-    key: PrivateKey,
-    app_secret: Option<SecretString>,
-    routes: Vec<Route<S>>,
-    fallback: Option<ErasedHandler<S>>,
-    notification: Option<NotificationHandler>,
-    error_handler: Option<ErrorHandler>,
-    token_check: Option<Arc<dyn ErasedResolver>>,
+/// Everything the builder collected; shared (behind an `Arc`) by the service's clones.
+pub(super) struct Config<S> {
+    pub(super) key: PrivateKey,
+    pub(super) app_secret: Option<SecretString>,
+    pub(super) routes: Vec<Route<S>>,
+    pub(super) fallback: Option<ErasedHandler<S>>,
+    pub(super) notification: Option<NotificationHandler>,
+    pub(super) error_handler: Option<ErrorHandler>,
+    pub(super) token_check: Option<Arc<dyn ErasedResolver>>,
     /// The `Resolved<T>` types the handlers take.
-    token_info_needs: Vec<(TypeId, &'static str)>,
-    token_optional: Vec<(FlowAction, Option<String>)>,
-    body_limit: usize,
-    contract: Option<Result<Arc<FlowContract>, FlowMismatch>>,
-    policy: ResponsePolicy,
-    violations: Arc<AtomicU64>,
-    mismatch: Option<Arc<FlowMismatch>>,
+    pub(super) token_info_needs: Vec<(TypeId, &'static str)>,
+    pub(super) token_optional: Vec<(FlowAction, Option<String>)>,
+    pub(super) body_limit: usize,
+    pub(super) contract: Option<Result<Arc<FlowContract>, FlowMismatch>>,
+    pub(super) policy: ResponsePolicy,
+    pub(super) violations: Arc<AtomicU64>,
+    pub(super) mismatch: Option<Arc<FlowMismatch>>,
 }
 
 impl<S> Config<S> {
-    fn token_may_be_missing(&self, request: &FlowRequest) -> bool {
+    /// Whether `request` may come without a flow token.
+    pub(super) fn token_may_be_missing(&self, request: &FlowRequest) -> bool {
         self.token_optional.iter().any(|(action, screen)| {
             *action == request.action
                 && screen
@@ -122,7 +78,7 @@ impl<S> Clone for Config<S> {
 /// `FlowEndpoint<S>` still needs a state of type `S` ([`FlowEndpoint::with_state`]);
 /// `FlowEndpoint<()>` is a `tower::Service` you mount with `Router::route_service`.
 pub struct FlowEndpoint<S = ()> {
-    config: Arc<Config<S>>,
+    pub(super) config: Arc<Config<S>>,
 }
 
 impl<S> Clone for FlowEndpoint<S> {
@@ -495,272 +451,4 @@ impl FlowEndpoint<()> {
     pub fn contract_violations(&self) -> u64 {
         self.config.violations.load(Ordering::Relaxed)
     }
-}
-
-impl tower::Service<http::Request<Body>> for FlowEndpoint<()> {
-    type Response = http::Response<Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<Result<Self::Response, Infallible>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, req: http::Request<Body>) -> Self::Future {
-        let config = self.config.clone();
-        let span = tracing::info_span!(
-            "flow_request",
-            action = tracing::field::Empty,
-            screen = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
-        Box::pin(
-            async move {
-                let response = handle(&config, req).await;
-                tracing::Span::current().record("status", response.status().as_u16());
-                Ok(response)
-            }
-            .instrument(span),
-        )
-    }
-}
-
-fn plain(status: StatusCode, body: &'static str) -> http::Response<Body> {
-    let mut res = http::Response::new(Body::from(body));
-    *res.status_mut() = status;
-    res.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    res
-}
-
-fn encrypted(status: StatusCode, cipher: &ResponseCipher, json: &[u8]) -> http::Response<Body> {
-    let mut res = http::Response::new(Body::from(cipher.encrypt(json)));
-    *res.status_mut() = status;
-    res.headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
-    res
-}
-
-/// Answers a failure: 427 encrypted `{"error_msg"}` when a cipher exists, a short plain body
-/// otherwise. Nothing sensitive is sent; server-side causes are logged.
-fn failure(err: &EndpointError, cipher: Option<&ResponseCipher>) -> http::Response<Body> {
-    let status = err.status();
-    if status.is_server_error() {
-        tracing::error!(error = %err, "request failed");
-    } else {
-        tracing::info!(error = %err, "request rejected");
-    }
-    let message = match err {
-        EndpointError::Flow(FlowError::TokenNoLongerValid(m)) => Some(m.as_str()),
-        EndpointError::TokenSignature(_) => Some("Flow token signature is not valid"),
-        _ => None,
-    };
-    match (message, cipher) {
-        (Some(m), Some(c)) => {
-            let body = serde_json::json!({ "error_msg": m }).to_string();
-            encrypted(status, c, body.as_bytes())
-        }
-        _ => plain(
-            status,
-            match status.as_u16() {
-                400 => "bad request",
-                413 => "payload too large",
-                421 => "cannot decrypt the request",
-                427 => "flow token no longer valid",
-                432 => "request signature invalid",
-                _ => "internal server error",
-            },
-        ),
-    }
-}
-
-async fn read_body(
-    config: &Config<()>,
-    req: http::Request<Body>,
-) -> Result<(http::HeaderMap, Bytes), EndpointError> {
-    let limit = config.body_limit;
-    let (parts, body) = req.into_parts();
-    if let Some(len) = parts
-        .headers
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
-        && len > limit as u64
-    {
-        return Err(EndpointError::BodyTooLarge(limit));
-    }
-    let collected = http_body_util::Limited::new(body, limit)
-        .collect()
-        .await
-        .map_err(|e| {
-            if e.is::<http_body_util::LengthLimitError>() {
-                EndpointError::BodyTooLarge(limit)
-            } else {
-                EndpointError::BodyRead
-            }
-        })?;
-    Ok((parts.headers, collected.to_bytes()))
-}
-
-async fn handle(config: &Config<()>, req: http::Request<Body>) -> http::Response<Body> {
-    let in_process = req.extensions().get::<InProcessClient>().is_some();
-    let mut diagnostics = Diagnostics::default();
-    let mut response = pipeline(config, req, &mut diagnostics).await;
-    if in_process && !diagnostics.is_empty() {
-        response.extensions_mut().insert(diagnostics);
-    }
-    response
-}
-
-async fn pipeline(
-    config: &Config<()>,
-    req: http::Request<Body>,
-    diagnostics: &mut Diagnostics,
-) -> http::Response<Body> {
-    let (headers, body) = match read_body(config, req).await {
-        Ok(v) => v,
-        Err(e) => return failure(&e, None),
-    };
-    if let Some(secret) = &config.app_secret {
-        let Some(header) = headers.get("x-hub-signature-256") else {
-            return failure(&EndpointError::SignatureMissing, None);
-        };
-        let ok = header
-            .to_str()
-            .is_ok_and(|h| verify_signature(secret, &body, h));
-        if !ok {
-            return failure(&EndpointError::SignatureInvalid, None);
-        }
-    }
-    let envelope: EncryptedRequest = match serde_json::from_slice(&body) {
-        Ok(v) => v,
-        Err(e) => return failure(&EndpointError::MalformedBody(e.to_string()), None),
-    };
-    let (plaintext, cipher) = match decrypt_request(&config.key, &envelope) {
-        Ok(v) => v,
-        Err(e) => return failure(&EndpointError::Decrypt(e), None),
-    };
-    drop(body);
-    let request: FlowRequest = match serde_json::from_slice(&plaintext) {
-        Ok(v) => v,
-        Err(e) => return failure(&EndpointError::MalformedRequest(e.to_string()), None),
-    };
-    let span = tracing::Span::current();
-    span.record("action", tracing::field::debug(request.action));
-    if let Some(screen) = &request.screen {
-        span.record("screen", screen.as_str());
-    }
-    let answered = match respond(config, request, &mut diagnostics.violations).await {
-        Ok(response) => {
-            serde_json::to_vec(&response).map_err(|e| EndpointError::Flow(FlowError::internal(e)))
-        }
-        Err(e) => Err(e),
-    };
-    match answered {
-        Ok(json) => encrypted(StatusCode::OK, &cipher, &json),
-        Err(e) => {
-            if e.status().is_server_error() {
-                diagnostics.server_error = Some(e.to_string());
-            }
-            failure(&e, Some(&cipher))
-        }
-    }
-}
-
-async fn respond(
-    config: &Config<()>,
-    request: FlowRequest,
-    violations: &mut Vec<Violation>,
-) -> Result<FlowResponse, EndpointError> {
-    if request.action == FlowAction::Ping {
-        return Ok(FlowResponse::data_only(single("status", "active")));
-    }
-    if let Some(mismatch) = &config.mismatch {
-        return Err(EndpointError::Mismatch(mismatch.clone()));
-    }
-    if let Some(notification) = request.error_notification() {
-        // Client-chosen text: bounded and `Debug`-quoted, so it cannot forge or flood log lines.
-        let error: String = notification.error.chars().take(200).collect();
-        tracing::warn!(?error, "client reported an error");
-        if let Some(handler) = &config.notification
-            && AssertUnwindSafe(handler(notification))
-                .catch_unwind()
-                .await
-                .is_err()
-        {
-            tracing::error!("error-notification handler panicked");
-        }
-        return Ok(FlowResponse::data_only(single("acknowledged", true)));
-    }
-    let claims = match (&config.app_secret, &request.flow_token_signature) {
-        (Some(secret), Some(jwt)) => {
-            let claims = verify_hs256(secret, jwt)?;
-            // A signature vouches for one token: the request's.
-            if claims.get("flow_token").and_then(Value::as_str) != request.flow_token.as_deref() {
-                return Err(EndpointError::TokenSignature(JwtError::Signature));
-            }
-            Some(claims)
-        }
-        _ => None,
-    };
-    let mut token_info = None;
-    if let Some(check) = &config.token_check {
-        match &request.flow_token {
-            Some(token) => token_info = Some(check.resolve(token.clone()).await?),
-            None if config.token_may_be_missing(&request) => {}
-            None => return Err(FlowError::token_no_longer_valid("Missing flow token").into()),
-        }
-    }
-    let handler = config
-        .routes
-        .iter()
-        .find(|r| r.matches(&request))
-        .map(|r| &r.handler)
-        .or(config.fallback.as_ref())
-        .ok_or_else(|| EndpointError::NoHandler {
-            action: format!("{:?}", request.action),
-            screen: request.screen().to_owned(),
-        })?;
-    let mut ctx = RequestContext::new(request, claims);
-    ctx.token_info = token_info;
-    let fut = std::panic::catch_unwind(AssertUnwindSafe(|| handler(&ctx, &())))
-        .map_err(|_| EndpointError::Panic)?;
-    let result = AssertUnwindSafe(fut)
-        .catch_unwind()
-        .await
-        .map_err(|_| EndpointError::Panic)?;
-    let response = match (result, &config.error_handler) {
-        (Ok(r), _) => r,
-        (Err(e), Some(map)) => map(&ctx.request, e)?,
-        (Err(e), None) => return Err(e.into()),
-    };
-    if let Some(Ok(contract)) = &config.contract {
-        let found = contract.check_response(&ctx.request, &response);
-        if !found.is_empty() {
-            config
-                .violations
-                .fetch_add(found.len() as u64, Ordering::Relaxed);
-            for v in &found {
-                tracing::warn!(
-                    rule = v.rule,
-                    "response breaks the flow's contract: {}",
-                    v.message
-                );
-            }
-            let refuse = config.policy == ResponsePolicy::Refuse;
-            let joined = found.iter().map(ToString::to_string).collect::<Vec<_>>();
-            violations.extend(found);
-            if refuse {
-                return Err(EndpointError::Contract(joined.join("; ")));
-            }
-        }
-    }
-    Ok(response)
-}
-
-fn single(key: &str, value: impl Into<Value>) -> serde_json::Map<String, Value> {
-    let mut map = serde_json::Map::new();
-    map.insert(key.to_owned(), value.into());
-    map
 }
