@@ -185,7 +185,7 @@ fn development_routes(state: &AppState) -> Router {
             }
         }
     })
-    .into_router();
-    dev.nest("/playground", playground)
+    .mount("/playground");
+    dev.merge(playground)
         .route_layer(from_fn(waflow::playground::require_loopback_host))
 }

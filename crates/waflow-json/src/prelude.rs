@@ -20,5 +20,5 @@ pub use crate::parse::ParseError;
 pub use crate::refs::{Ref, RefScope};
 pub use crate::routes;
 pub use crate::typed::{DataModel, DataSource, FormData, ScreenId};
-pub use crate::validate::{Finding, Severity};
+pub use crate::validate::{Finding, InvalidFlow, Severity};
 pub use crate::version::{DataApiVersion, FlowVersion};

@@ -45,6 +45,25 @@ fn seed_flow_builds_and_a_broken_one_does_not() {
     for screen in &mut broken.screens {
         screen.terminal = None;
     }
-    let findings = broken.build().unwrap_err();
-    assert!(findings.iter().any(|f| f.severity == Severity::Error));
+    let invalid = broken.build().unwrap_err();
+    assert!(
+        invalid
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+    );
+    assert!(invalid.errors().all(|f| f.severity == Severity::Error));
+    // A std error: `?` carries it into `Box<dyn Error>`, and its text lists each finding.
+    let boxed: Box<dyn std::error::Error> = Box::new(invalid.clone());
+    let text = boxed.to_string();
+    assert!(
+        text.starts_with(&format!(
+            "the flow has {} error(s):",
+            invalid.errors().count()
+        )),
+        "{text}"
+    );
+    for finding in &invalid.findings {
+        assert!(text.contains(&finding.to_string()), "{text}");
+    }
 }

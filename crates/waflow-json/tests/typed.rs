@@ -79,6 +79,20 @@ fn a_form_payload_reads_inputs_data_and_fixed_values() {
         serde_json::Value::Object(payload.clone()),
         json!({"name": "${form.name}", "department": "${data.department}", "step": "details"})
     );
+    // The shorthands send the same payload.
+    let exchange =
+        serde_json::to_value(Action::from(Action::data_exchange_of::<Details>())).unwrap();
+    assert_eq!(
+        exchange["payload"],
+        serde_json::Value::Object(payload.clone())
+    );
+    assert_eq!(exchange["name"], "data_exchange");
+    let complete = serde_json::to_value(Action::from(Action::complete_of::<Details>())).unwrap();
+    assert_eq!(
+        complete["payload"],
+        serde_json::Value::Object(payload.clone())
+    );
+    assert_eq!(complete["name"], "complete");
     // What the phone sends for that payload is what serde reads back.
     let sent = json!({"name": "Ada", "department": "Cardiology", "step": "details"});
     let read: Details = serde_json::from_value(sent).unwrap();

@@ -61,6 +61,9 @@ async function journey(page, url, screenshots) {
   await page.waitForSelector('body[data-ready="true"]');
   await onScreen(page, 'START');
   assert.equal(await page.locator('.routing .node.current').getAttribute('data-screen'), 'START');
+  // An endpoint flow opens as WhatsApp opens it: START is INIT's answer, not the example data.
+  const opened = JSON.parse(await page.locator('#log li.log-req pre').last().innerText());
+  assert.equal(opened.action, 'INIT');
   await shot(page, 'start', screenshots);
   await chooseSignUp(page);
 

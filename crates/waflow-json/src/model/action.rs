@@ -72,6 +72,18 @@ impl Action {
         }
     }
 
+    /// `data_exchange` sending the form `T` ([`FormData`](crate::typed::FormData)): the same as
+    /// `Action::data_exchange().payload(T::payload())`, which the endpoint reads back with
+    /// `Payload<T>`.
+    pub fn data_exchange_of<T: crate::typed::FormData>() -> DataExchange {
+        Self::data_exchange().payload(T::payload())
+    }
+
+    /// `complete` sending the form `T`, which the completion webhook delivers.
+    pub fn complete_of<T: crate::typed::FormData>() -> Complete {
+        Self::complete().payload(T::payload())
+    }
+
     /// `complete` with an empty payload.
     pub fn complete() -> Complete {
         Complete {

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::screen::Screen;
 use crate::parse::{self, ParseError};
-use crate::validate::{self, Finding, Severity};
+use crate::validate::{self, Finding, InvalidFlow, Severity};
 use crate::version::{DataApiVersion, FlowVersion};
 
 /// A Flow JSON document.
@@ -92,11 +92,11 @@ impl FlowJson {
     /// Hands the flow back if the validator finds no error (warnings are allowed).
     ///
     /// # Errors
-    /// Every finding, when at least one is an error.
-    pub fn build(self) -> Result<Self, Vec<Finding>> {
+    /// [`InvalidFlow`] with every finding, when at least one is an error.
+    pub fn build(self) -> Result<Self, InvalidFlow> {
         let findings = self.validate();
         if findings.iter().any(|f| f.severity == Severity::Error) {
-            Err(findings)
+            Err(InvalidFlow { findings })
         } else {
             Ok(self)
         }

@@ -131,6 +131,34 @@ impl fmt::Display for Finding {
     }
 }
 
+/// What [`FlowJson::build`](crate::FlowJson::build) refuses: a flow the validator finds at least
+/// one error in. Shows every finding, one per line (warnings too); `?` turns it into any
+/// `Box<dyn Error>` or `anyhow::Error`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidFlow {
+    /// Every finding, errors and warnings.
+    pub findings: Vec<Finding>,
+}
+
+impl InvalidFlow {
+    /// The findings Meta would reject the upload for.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_error())
+    }
+}
+
+impl fmt::Display for InvalidFlow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the flow has {} error(s):", self.errors().count())?;
+        for finding in &self.findings {
+            write!(f, "\n  {}: {finding}", finding.severity)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidFlow {}
+
 /// Checks a Flow JSON document given as a JSON value and returns every finding, errors and warnings,
 /// in document order of the rule families (versions, screens, routing, components, …).
 pub fn validate_value(document: &Value) -> Vec<Finding> {

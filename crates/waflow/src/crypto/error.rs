@@ -40,6 +40,14 @@ pub enum KeyError {
     /// Key generation or encoding failed.
     #[error("key generation or encoding failed: {0}")]
     Generation(String),
+    /// A key file could not be read or written.
+    #[error("{path}: {message}")]
+    File {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 /// Why a request (or, on the client side, a response) could not be decrypted. Answered with 421.

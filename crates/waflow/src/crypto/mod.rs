@@ -21,6 +21,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod dev_key;
 mod error;
 pub mod jwt;
 mod keys;

@@ -46,6 +46,7 @@ mod error;
 mod flow_client;
 mod guard;
 mod host;
+mod local;
 mod media;
 mod session;
 mod spans;
@@ -59,7 +60,7 @@ use std::sync::Arc;
 use axum::extract::{DefaultBodyLimit, FromRef, OriginalUri, State};
 use axum::http::{HeaderMap, header};
 use axum::middleware::from_fn;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,7 @@ use serde_json::{Value, json};
 pub use canned::CannedResponses;
 pub use error::PlaygroundError;
 pub use host::require_loopback_host;
+pub use local::{LOCAL_ENDPOINT_PATH, LOCAL_PLAYGROUND_PATH, local_router, serve_local};
 pub use target::{BoxFuture, ExchangeOutcome, Exchanger, Target};
 
 use media::MediaStore;
@@ -181,7 +183,33 @@ impl Playground {
         self
     }
 
-    /// The axum router serving the page and its API; mount it anywhere (e.g. `/playground`).
+    /// The playground at `path` (e.g. `/playground`), merged into an app with
+    /// `app.merge(playground.mount("/playground"))`. Unlike `Router::nest`, `path/` (with the
+    /// trailing slash a user may type) answers too: it redirects to `path`, keeping the query.
+    pub fn mount(self, path: &str) -> Router {
+        let path = path.trim_end_matches('/');
+        if path.is_empty() {
+            return self.into_router();
+        }
+        let any_host = self.any_host;
+        let bare = path.to_owned();
+        let slash = Router::new().route(
+            &format!("{path}/"),
+            get(move |OriginalUri(uri): OriginalUri| async move {
+                let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+                Redirect::permanent(&format!("{bare}{query}"))
+            }),
+        );
+        let slash = if any_host {
+            slash
+        } else {
+            slash.route_layer(from_fn(require_loopback_host))
+        };
+        Router::new().nest(path, self.into_router()).merge(slash)
+    }
+
+    /// The axum router serving the page and its API; mount it anywhere (e.g. `/playground`,
+    /// with [`mount`](Self::mount)).
     pub fn into_router(self) -> Router {
         let any_host = self.any_host;
         let state = AppState {

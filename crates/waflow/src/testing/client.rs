@@ -193,12 +193,18 @@ impl FlowClient {
             .await
     }
 
-    /// `data_exchange` on `screen` with `data`.
+    /// `data_exchange` on `screen` (an id or a typed `ScreenId`) with `data` (a `json!` value or
+    /// any `Serialize`, e.g. the screen's form struct).
     ///
     /// # Errors
-    /// See [`FlowClient::ping`].
-    pub async fn data_exchange(&self, screen: &str, data: Value) -> Result<Exchange, ClientError> {
-        self.send(self.request(FlowAction::DataExchange, Some(screen), data))
+    /// See [`FlowClient::ping`]; [`ClientError::Response`] when `data` does not serialise.
+    pub async fn data_exchange(
+        &self,
+        screen: impl AsRef<str>,
+        data: impl serde::Serialize,
+    ) -> Result<Exchange, ClientError> {
+        let data = serde_json::to_value(data).map_err(|e| ClientError::Response(e.to_string()))?;
+        self.send(self.request(FlowAction::DataExchange, Some(screen.as_ref()), data))
             .await
     }
 
@@ -206,8 +212,8 @@ impl FlowClient {
     ///
     /// # Errors
     /// See [`FlowClient::ping`].
-    pub async fn back(&self, screen: &str) -> Result<Exchange, ClientError> {
-        self.send(self.request(FlowAction::Back, Some(screen), json!({})))
+    pub async fn back(&self, screen: impl AsRef<str>) -> Result<Exchange, ClientError> {
+        self.send(self.request(FlowAction::Back, Some(screen.as_ref()), json!({})))
             .await
     }
 

@@ -13,6 +13,9 @@ use crate::refs::Ref;
 use serde::{Deserialize, Serialize};
 
 /// A checkbox with a label and an optional "Read more" action.
+///
+/// **Your endpoint receives** a boolean; read it as `#[serde(default)] bool` so an absent value
+/// is `false`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]

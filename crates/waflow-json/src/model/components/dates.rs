@@ -17,6 +17,9 @@ use crate::refs::Ref;
 use serde::{Deserialize, Serialize};
 
 /// A date field.
+///
+/// **Your endpoint receives** the date as a `"YYYY-MM-DD"` string from Flow JSON 5.0 on; before
+/// 5.0 the epoch milliseconds of that day (Meta documents time-zone caveats for it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -174,6 +177,9 @@ impl DatePicker {
 }
 
 /// A calendar, single date or range (6.1+).
+///
+/// **Your endpoint receives** a `"YYYY-MM-DD"` string in `single` mode and, in `range` mode, an
+/// object `{"start-date": "YYYY-MM-DD", "end-date": "YYYY-MM-DD"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]

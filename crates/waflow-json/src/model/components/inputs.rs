@@ -17,6 +17,9 @@ use crate::refs::Ref;
 use serde::{Deserialize, Serialize};
 
 /// A single-line input.
+///
+/// **Your endpoint receives** a JSON string, whatever the `input-type` (`number` and `phone`
+/// too: read it as `String` and parse it yourself); an optional field left empty is `""`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -184,6 +187,8 @@ impl TextInput {
 }
 
 /// A multi-line input.
+///
+/// **Your endpoint receives** a JSON string (`""` for an optional field left empty).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]

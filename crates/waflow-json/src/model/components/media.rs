@@ -157,6 +157,11 @@ impl ImageCarousel {
 }
 
 /// Upload photos from the camera or gallery (4.0+).
+///
+/// **Your endpoint receives** (only from a top-level `${form.name}` payload entry) an array of
+/// `{"file_name", "media_id", "cdn_url", "encryption_metadata": {"encryption_key", "hmac_key",
+/// "iv", "plaintext_hash", "encrypted_hash"}}`: download `cdn_url` and decrypt it with
+/// `waflow::crypto::media::decrypt_media`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -288,6 +293,8 @@ impl PhotoPicker {
 }
 
 /// Upload documents (4.0+).
+///
+/// **Your endpoint receives** the same array of uploaded files as [`PhotoPicker`] delivers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]

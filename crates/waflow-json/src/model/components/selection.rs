@@ -15,6 +15,9 @@ use crate::refs::Ref;
 use serde::{Deserialize, Serialize};
 
 /// Pick several options.
+///
+/// **Your endpoint receives** an array of the chosen items' `id`s (`["a", "c"]`); read it as
+/// `Vec<String>` or a `Vec` of a [`DataSource`](crate::typed::DataSource) enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -212,6 +215,9 @@ impl CheckboxGroup {
 }
 
 /// Pick one option.
+///
+/// **Your endpoint receives** the chosen item's `id` as a string; read it as `String` or as a
+/// [`DataSource`](crate::typed::DataSource) enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -381,6 +387,9 @@ impl RadioButtonsGroup {
 }
 
 /// Pick one option from a list.
+///
+/// **Your endpoint receives** the chosen item's `id` as a string; read it as `String` or as a
+/// [`DataSource`](crate::typed::DataSource) enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -520,6 +529,8 @@ impl Dropdown {
 }
 
 /// Pick several options shown as chips (6.3+).
+///
+/// **Your endpoint receives** an array of the chosen items' `id`s, like [`CheckboxGroup`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]

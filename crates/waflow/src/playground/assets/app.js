@@ -522,12 +522,37 @@ async function start() {
   $('#mode').textContent = session.mode === 'endpoint' ? `endpoint: ${session.endpoint}` : 'no endpoint: answers from the response file or the editor';
   $('#token').textContent = S.token;
   log('nav', `flow opened (flow_token ${S.token})`);
+  if (!S.openChosen) {
+    // An endpoint flow starts as WhatsApp starts it: with INIT, unless the URL says otherwise.
+    S.openChosen = true;
+    if (session.mode === 'endpoint' && S.flow.data_api_version) $('#open-with').value = 'init';
+  }
   const first = $('#open-with').value === 'init' ? null : $('#start-screen').value || entryScreen(S.flow);
   if (first) {
     pushScreen(first, exampleData(screenById(first)));
     draw();
   } else {
     await exchange('INIT', undefined, {});
+  }
+}
+
+/**
+ * `?open=init|navigate` and `?screen=ID` choose how the flow opens (e.g. for a screenshot);
+ * without `open`, an endpoint flow opens with INIT and any other with its first screen.
+ */
+function openFromUrl(params) {
+  const open = params.get('open');
+  if (open === 'init' || open === 'navigate') {
+    $('#open-with').value = open;
+    S.openChosen = true;
+  }
+  const screen = params.get('screen');
+  if (screen && screenById(screen)) {
+    $('#start-screen').value = screen;
+    if (!open) {
+      $('#open-with').value = 'navigate';
+      S.openChosen = true;
+    }
   }
 }
 
@@ -564,6 +589,7 @@ async function main() {
   S.flow = await api('api/flow');
   S.version = S.flow.version || '';
   showFlowInfo();
+  openFromUrl(new URLSearchParams(window.location.search));
   $('#back').addEventListener('click', goBack);
   $('#close').addEventListener('click', () => { if (!S.closed) closeFlow(); });
   $('#restart').addEventListener('click', start);
