@@ -25,7 +25,10 @@ fn the_seed_imports_to_the_committed_module() {
         .arg(json_crate().join("tests/seed/signup_flow.json"))
         .assert()
         .code(0)
-        .stdout(predicate::eq(expected.clone()));
+        .stdout(predicate::eq(expected.clone()))
+        .stdout(predicate::str::contains(
+            r#"pub const SIGN_UP: ScreenId<SignUpData> = ScreenId::new("SIGN_UP");"#,
+        ));
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("flow.rs");
     waflow()

@@ -1,5 +1,6 @@
-//! `waflow import FLOW.json [--out FILE]`: prints a Rust module whose `flow()` builds the same flow
-//! with waflow's typed builder, so a flow designed in Meta's Builder becomes code.
+//! `waflow import FLOW.json [--out FILE]`: prints a Rust module of typed declarations (a
+//! `ScreenId` const per screen, `DataModel` and `FormData` structs) whose `flow()` builds the same
+//! flow with waflow's typed builder, so a flow designed in Meta's Builder becomes code.
 //!
 //! Exit status: 0 on success, 1 when the code cannot be generated or written, 2 when the file is
 //! unreadable or not Flow JSON.
