@@ -83,6 +83,59 @@ async fn no_route_and_no_fallback_is_500() {
         .unwrap();
     assert_eq!(ex.status, 500);
     assert_eq!(ex.response, None);
+    assert!(
+        ex.server_error
+            .unwrap()
+            .ends_with("no handler is registered for this action"),
+    );
+}
+
+/// A `tracing` writer that keeps what it is given.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_missing_route_names_the_screens_that_have_handlers() {
+    let log = Captured::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let e = endpoint::<()>()
+        .on_data_exchange("LOGIN", screen_a)
+        .on_data_exchange("SIGN_UP", screen_b)
+        .on_any_screen(FlowAction::DataExchange, |_: &FlowRequest| false, screen_b)
+        .on_back("LOGIN", screen_a)
+        .with_state(());
+    let ex = client(e).data_exchange("SINGUP", json!({})).await.unwrap();
+    assert_eq!(ex.status, 500);
+    assert_eq!(
+        ex.raw_body, "internal server error",
+        "the client learns nothing"
+    );
+    let cause = ex
+        .server_error
+        .expect("the cause reaches the FlowClient test");
+    assert_eq!(
+        cause,
+        "no handler for data_exchange on screen \"SINGUP\"; \
+         handlers exist for: LOGIN, SIGN_UP, any screen (guarded)"
+    );
+    let logged = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    assert!(logged.contains("ERROR"), "{logged}");
+    assert!(logged.contains(&cause), "{logged}");
 }
 
 #[derive(Deserialize)]

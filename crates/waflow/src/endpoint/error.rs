@@ -65,13 +65,16 @@ pub enum EndpointError {
     /// `flow_token_signature` does not verify: 427.
     #[error("flow_token_signature rejected: {0}")]
     TokenSignature(#[from] JwtError),
-    /// No route and no fallback matched: 500.
-    #[error("no handler for action {action:?} on screen {screen:?}")]
+    /// No route and no fallback matched: 500. The message names the screens that do have a
+    /// handler for the action, so a misspelt screen shows.
+    #[error("no handler for {action} on screen {screen:?}; {}", handled_list(.handled))]
     NoHandler {
-        /// The action.
+        /// The action, as WhatsApp writes it (`data_exchange`, `BACK`, ...).
         action: String,
         /// The screen.
         screen: String,
+        /// The screens with a handler for this action (a guarded one marked `(guarded)`).
+        handled: Vec<String>,
     },
     /// The handler panicked: 500.
     #[error("handler panicked")]
@@ -132,6 +135,14 @@ impl EndpointError {
             Self::TokenSignature(_) => Some("Flow token signature is not valid"),
             _ => None,
         }
+    }
+}
+
+fn handled_list(handled: &[String]) -> String {
+    if handled.is_empty() {
+        "no handler is registered for this action".to_owned()
+    } else {
+        format!("handlers exist for: {}", handled.join(", "))
     }
 }
 

@@ -5,7 +5,10 @@
 //! `Result<FlowResponse, FlowError>`. `ping` and error notifications are answered by the
 //! endpoint itself. Failures have fixed statuses: 400 malformed, 413 too large, 421 cannot
 //! decrypt, 427 flow token no longer valid (encrypted `{"error_msg"}`), 432 bad signature,
-//! 500 handler error or panic (generic body, cause logged).
+//! 500 handler error, panic or missing route (generic body; the cause is logged at ERROR, on
+//! stderr when no `tracing` subscriber is installed, and an in-process `FlowClient` gets it in
+//! `Exchange::server_error`). A missing route's cause lists the screens that do have a handler
+//! for the action, so a misspelt screen shows.
 //!
 //! ```
 //! use axum::Router;

@@ -79,6 +79,14 @@ fn failure(err: &EndpointError, cipher: Option<&ResponseCipher>) -> http::Respon
     let status = err.status();
     if status.is_server_error() {
         tracing::error!(error = %err, "request failed");
+        if no_subscriber() {
+            // Without a tracing subscriber the line above goes nowhere: a 500 must not be silent.
+            let line: String = err.to_string().chars().take(1000).collect();
+            eprintln!(
+                "waflow: request failed ({status}): {} (install a tracing subscriber for waflow's full log)",
+                line.escape_debug()
+            );
+        }
     } else {
         tracing::info!(error = %err, "request rejected");
     }
@@ -269,4 +277,23 @@ fn single(key: &str, value: impl Into<Value>) -> serde_json::Map<String, Value> 
     let mut map = serde_json::Map::new();
     map.insert(key.to_owned(), value.into());
     map
+}
+
+/// Whether no tracing subscriber is in effect here (so `tracing` events are dropped).
+fn no_subscriber() -> bool {
+    tracing::dispatcher::get_default(|d| d.is::<tracing::subscriber::NoSubscriber>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_subscriber;
+
+    #[test]
+    fn a_missing_subscriber_is_noticed() {
+        assert!(no_subscriber());
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(std::io::sink)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || assert!(!no_subscriber()));
+    }
 }

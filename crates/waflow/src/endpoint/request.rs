@@ -24,6 +24,19 @@ pub enum FlowAction {
     Navigate,
 }
 
+impl FlowAction {
+    /// The action as WhatsApp writes it (`ping`, `INIT`, `BACK`, `data_exchange`, `navigate`).
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::Ping => "ping",
+            Self::Init => "INIT",
+            Self::Back => "BACK",
+            Self::DataExchange => "data_exchange",
+            Self::Navigate => "navigate",
+        }
+    }
+}
+
 /// The decrypted request WhatsApp sends to the endpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowRequest {

@@ -56,7 +56,26 @@ pub(super) fn dispatch<'a>(
         .map(|r| &r.handler)
         .or(fallback)
         .ok_or_else(|| EndpointError::NoHandler {
-            action: format!("{:?}", request.action),
+            action: request.action.wire_name().to_owned(),
             screen: request.screen().to_owned(),
+            handled: handled_screens(routes, request.action),
         })
+}
+
+/// The screens that have a route for `action`, in registration order, for the `NoHandler`
+/// message: a guarded route is marked, a route for any screen is `any screen`.
+fn handled_screens<S>(routes: &[Route<S>], action: FlowAction) -> Vec<String> {
+    let mut screens: Vec<String> = Vec::new();
+    for route in routes.iter().filter(|r| r.action == action) {
+        let name = route.screen.as_deref().unwrap_or("any screen");
+        let entry = if route.guard.is_some() {
+            format!("{name} (guarded)")
+        } else {
+            name.to_owned()
+        };
+        if !screens.contains(&entry) {
+            screens.push(entry);
+        }
+    }
+    screens
 }
