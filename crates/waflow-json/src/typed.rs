@@ -241,6 +241,13 @@ pub trait DataSource {
 
     /// This choice's id.
     fn id(&self) -> &'static str;
+
+    /// This choice's title as the phone shows it (`None` for a variant the selection does not
+    /// offer, e.g. a `#[serde(other)]` fallback).
+    fn title(&self) -> Option<String> {
+        let id = self.id();
+        Self::data_source().into_iter().find(|item| item.id == id).map(|item| item.title)
+    }
 }
 
 /// An example value as JSON (used by `#[derive(DataModel)]`, which passes an expression of the

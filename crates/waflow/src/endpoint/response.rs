@@ -67,8 +67,22 @@ impl FlowResponse {
         Self::close_with(flow_token, Map::new())
     }
 
-    /// Close the flow with extra `params` next to the flow token.
-    pub fn close_with(flow_token: impl Into<String>, mut params: Map<String, Value>) -> Self {
+    /// Close the flow with extra `params` next to the flow token: a `json!({...})` object, a
+    /// `Map` or any struct that serialises to an object (anything else adds nothing). The chat
+    /// receives them in the completion message.
+    ///
+    /// ```
+    /// use waflow::endpoint::FlowResponse;
+    ///
+    /// let r = FlowResponse::close_with("tok-1", serde_json::json!({"lead_id": 7}));
+    /// let params = &r.data_map()["extension_message_response"]["params"];
+    /// assert_eq!(params, &serde_json::json!({"lead_id": 7, "flow_token": "tok-1"}));
+    /// ```
+    pub fn close_with(flow_token: impl Into<String>, params: impl Serialize) -> Self {
+        let mut params = match serde_json::to_value(params) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
         params.insert("flow_token".to_owned(), Value::String(flow_token.into()));
         let mut data = Map::new();
         let mut ext = Map::new();
