@@ -1,22 +1,10 @@
 //! The `users` repository.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use chrono::{DateTime, Utc};
 use secrecy::SecretString;
-use waflow::store::{MigrationSet, Pool, Store, StoreError};
+use waflow::store::{MigrationSet, Store, StoreError, now_ms, on_pool};
 
 use super::{AccountError, password};
-
-/// Runs the same query on whichever pool backs the store (`$n` placeholders work in both).
-macro_rules! on_pool {
-    ($pool:expr, |$p:ident| $body:expr) => {
-        match $pool {
-            Pool::Sqlite($p) => $body,
-            Pool::Postgres($p) => $body,
-        }
-    };
-}
 
 /// The app's migrations, tracked apart from waflow's.
 pub fn migrations() -> MigrationSet {
@@ -83,13 +71,6 @@ fn account(
         created_at: time(created)?,
         updated_at: time(updated)?,
     })
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
 
 /// The account repository; cheap to clone.

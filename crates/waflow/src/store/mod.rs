@@ -31,9 +31,45 @@
 //!
 //! Applications keep their own tables on the same database with a [`MigrationSet`] (tracked in
 //! its own history table) applied by [`Store::apply_migrations`], and query them through
-//! [`Store::pool`].
+//! [`Store::pool`] with [`on_pool!`] (one query expression for both backends) and [`now_ms`]
+//! (times as the store keeps them).
 
-/// Runs the same query expression on whichever pool backs the store.
+/// Runs the same query expression on whichever [`Pool`] backs the store: `$p` is bound to the
+/// `SqlitePool` or the `PgPool` in turn, so write the query once with `$1`-style placeholders
+/// (both dialects take them) and column types both share (`i64`, text).
+///
+/// ```
+/// use waflow::store::{MigrationSet, Store, now_ms, on_pool};
+///
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// let dir = tempfile::tempdir()?;
+/// let store = Store::open_in_dir(dir.path()).await?;
+/// let notes = MigrationSet::new("_notes_migrations").step(
+///     1,
+///     "notes",
+///     "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, created_at INTEGER NOT NULL)",
+///     "CREATE TABLE notes (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, created_at BIGINT NOT NULL)",
+/// );
+/// store.apply_migrations(&notes).await?;
+///
+/// on_pool!(store.pool(), |p| {
+///     sqlx::query("INSERT INTO notes (body, created_at) VALUES ($1, $2)")
+///         .bind("hello")
+///         .bind(now_ms())
+///         .execute(p)
+///         .await
+///         .map(|_| ())
+/// })?;
+/// let (count,): (i64,) = on_pool!(store.pool(), |p| {
+///     sqlx::query_as("SELECT COUNT(*) FROM notes").fetch_one(p).await
+/// })?;
+/// assert_eq!(count, 1);
+/// # Ok(())
+/// # }
+/// # tokio::runtime::Runtime::new().unwrap().block_on(demo()).unwrap();
+/// ```
+#[doc(hidden)]
+#[macro_export]
 macro_rules! on_pool {
     ($pool:expr, |$p:ident| $body:expr) => {
         match $pool {
@@ -42,6 +78,9 @@ macro_rules! on_pool {
         }
     };
 }
+
+#[doc(inline)]
+pub use crate::on_pool;
 
 mod attempts;
 mod deliveries;
@@ -65,6 +104,7 @@ pub use migrate::{MigrationSet, MigrationStep};
 pub use one_time_codes::{OneTimeCode, OneTimeCodes};
 pub use pool::{Backend, Pool, StoreOptions};
 pub use sessions::{Session, Sessions};
+pub use time::now_ms;
 #[cfg(feature = "endpoint")]
 pub use token_check::FlowTokenCheck;
 

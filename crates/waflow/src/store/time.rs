@@ -5,8 +5,14 @@ use std::time::Duration;
 
 use super::StoreError;
 
-/// Now, in Unix milliseconds.
-pub(crate) fn now_ms() -> i64 {
+/// Now, in Unix milliseconds: how the store keeps times (an `i64` column in both dialects).
+///
+/// ```
+/// let before = waflow::store::now_ms();
+/// assert!(before > 1_700_000_000_000);
+/// assert!(waflow::store::now_ms() >= before);
+/// ```
+pub fn now_ms() -> i64 {
     Utc::now().timestamp_millis()
 }
 
