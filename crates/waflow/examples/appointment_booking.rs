@@ -79,7 +79,7 @@ impl Booking {
 
 #[derive(Serialize, DataModel)]
 struct SummaryData {
-    #[flow(example = "Cardiology on 2027-01-14 at 10:30 for Ada".to_owned())]
+    #[flow(example = "Cardiology on 2027-01-14 at 10:30 for Ada")]
     summary: String,
     #[flow(example = Booking::example())]
     booking: Booking,

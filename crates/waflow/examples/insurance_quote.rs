@@ -62,7 +62,7 @@ struct Vehicle {
 struct CoverData {
     #[flow(example = 30_u32)]
     base_monthly: u32,
-    #[flow(example = "From €30 a month for your Fiat Panda.".to_owned())]
+    #[flow(example = "From €30 a month for your Fiat Panda.")]
     from: String,
 }
 
@@ -76,9 +76,9 @@ struct Cover {
 
 #[derive(Serialize, DataModel)]
 struct QuoteData {
-    #[flow(example = "€34 a month or €374 a year".to_owned())]
+    #[flow(example = "€34 a month or €374 a year")]
     price: String,
-    #[flow(example = "Q-30-roadside".to_owned())]
+    #[flow(example = "Q-30-roadside")]
     quote_id: String,
 }
 

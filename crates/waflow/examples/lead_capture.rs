@@ -57,7 +57,7 @@ struct Interest {
 
 #[derive(Serialize, DataModel)]
 struct ContactData {
-    #[flow(example = "Thanks! We'll tell you about Solar panels for €5k–15k.".to_owned())]
+    #[flow(example = "Thanks! We'll tell you about Solar panels for €5k–15k.")]
     thanks: String,
 }
 

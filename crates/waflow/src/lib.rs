@@ -18,6 +18,12 @@
 /// are stored as trait objects.
 pub type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'static>>;
 
+/// The README's Rust blocks, compiled (and, unless marked `no_run`, run) as doc tests, so the
+/// README cannot drift from the code.
+#[cfg(all(doctest, feature = "playground", feature = "store"))]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 #[cfg(feature = "cloud")]
 pub mod cloud;
 #[cfg(feature = "crypto")]
