@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use secrecy::SecretString;
-use waflow::cloud::{Client, FlowAction, FlowMode, FlowRef, SendFlowMessage};
+use waflow::cloud::{Client, FlowMode, FlowRef, FlowStart, SendFlowMessage};
 
 use crate::config::cli::Cli;
 use crate::issue_flow_token;
@@ -71,7 +71,7 @@ async fn send_flow(
         } else {
             FlowMode::Published
         })
-        .action(FlowAction::DataExchange);
+        .action(FlowStart::DataExchange);
     let sent = client
         .send_flow_message(&message)
         .await

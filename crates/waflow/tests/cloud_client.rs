@@ -29,8 +29,8 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use waflow::cloud::{
-    Client, CloudError, CreateFlow, CreateFlowTemplate, FlowAction, FlowCategory, FlowMode,
-    FlowRef, FlowStatus, Header, PreviewParams, SendFlowMessage, SendFlowTemplate, TemplateFlow,
+    Client, CloudError, CreateFlow, CreateFlowTemplate, FlowCategory, FlowMode, FlowRef, FlowStart,
+    FlowStatus, Header, PreviewParams, SendFlowMessage, SendFlowTemplate, TemplateFlow,
     UpdateFlowMetadata, WebhookSubscription,
 };
 // The metrics items are deprecated (Meta retires the Metrics API on 30 April 2026); their test
@@ -555,7 +555,7 @@ async fn send_draft_flow_message_matches_meta_shape() {
     .footer("Takes a minute")
     .flow_token("tok-1")
     .mode(FlowMode::Draft)
-    .action(FlowAction::Navigate {
+    .action(FlowStart::Navigate {
         screen: Some("SIGN_UP".into()),
         data: Some(json!({"email_initial_value": "a@b.c"})),
     });
@@ -566,13 +566,28 @@ async fn send_draft_flow_message_matches_meta_shape() {
 #[test]
 fn data_exchange_by_name_has_no_payload() {
     let msg = SendFlowMessage::new("1555", FlowRef::Name("sign_up".into()), "Open", "Body")
-        .action(FlowAction::DataExchange);
+        .action(FlowStart::DataExchange);
     let params = &msg.to_json()["interactive"]["action"]["parameters"];
     assert_eq!(params["flow_name"], "sign_up");
     assert_eq!(params["flow_action"], "data_exchange");
     assert_eq!(params["mode"], "published");
     assert!(params.get("flow_action_payload").is_none());
     assert!(params.get("flow_id").is_none());
+}
+
+#[test]
+#[allow(deprecated)]
+fn the_old_flow_action_name_still_builds_the_same_message() {
+    use waflow::cloud::FlowAction;
+    let old = SendFlowMessage::new("1555", FlowRef::Id("f".into()), "Go", "Body")
+        .action(FlowAction::navigate("SIGN_UP"));
+    let new = SendFlowMessage::new("1555", FlowRef::Id("f".into()), "Go", "Body")
+        .action(FlowStart::navigate("SIGN_UP"));
+    assert_eq!(old.to_json(), new.to_json());
+    assert_eq!(
+        new.to_json()["interactive"]["action"]["parameters"]["flow_action"],
+        "navigate"
+    );
 }
 
 #[tokio::test]
@@ -595,7 +610,7 @@ async fn invalid_flow_message_is_refused_before_sending() {
         Err(CloudError::InvalidRequest(_))
     ));
     let empty_data = SendFlowMessage::new("1555", FlowRef::Id("f".into()), "Go", "Body").action(
-        FlowAction::Navigate {
+        FlowStart::Navigate {
             screen: Some("A".into()),
             data: Some(json!({})),
         },

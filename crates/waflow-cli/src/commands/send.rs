@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use serde_json::Value;
-use waflow::cloud::{FlowAction, FlowMode, FlowRef, Header, SendFlowMessage};
+use waflow::cloud::{FlowMode, FlowRef, FlowStart, Header, SendFlowMessage};
 
 use super::credentials::{Credentials, Needs, block_on, print_json};
 
@@ -73,9 +73,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
             None => None,
         };
         let action = if args.data_exchange {
-            FlowAction::DataExchange
+            FlowStart::DataExchange
         } else {
-            FlowAction::Navigate {
+            FlowStart::Navigate {
                 screen: args.screen.clone(),
                 data,
             }

@@ -26,9 +26,10 @@ pub enum FlowMode {
     Published,
 }
 
-/// `flow_action`: how the flow starts.
+/// `flow_action`: how a sent flow message starts the flow (not to be confused with
+/// `endpoint::FlowAction`, the kind of a request the endpoint receives).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub enum FlowAction {
+pub enum FlowStart {
     /// Open `screen` with `data` (`flow_action_payload`); Meta wants non-empty `data` when present.
     Navigate {
         /// The first screen; `None` lets WhatsApp use the routing model's entry.
@@ -41,7 +42,7 @@ pub enum FlowAction {
     DataExchange,
 }
 
-impl FlowAction {
+impl FlowStart {
     /// `navigate` to `screen` without data.
     pub fn navigate(screen: impl Into<String>) -> Self {
         Self::Navigate {
@@ -77,7 +78,7 @@ pub struct SendFlowMessage {
     footer: Option<String>,
     flow_token: Option<String>,
     mode: FlowMode,
-    action: FlowAction,
+    action: FlowStart,
     message_version: String,
     reply_to: Option<String>,
 }
@@ -100,7 +101,7 @@ impl SendFlowMessage {
             footer: None,
             flow_token: None,
             mode: FlowMode::Published,
-            action: FlowAction::Navigate {
+            action: FlowStart::Navigate {
                 screen: None,
                 data: None,
             },
@@ -129,7 +130,7 @@ impl SendFlowMessage {
         self
     }
     /// How the flow starts.
-    pub fn action(mut self, action: FlowAction) -> Self {
+    pub fn action(mut self, action: FlowStart) -> Self {
         self.action = action;
         self
     }
@@ -164,7 +165,7 @@ impl SendFlowMessage {
                 "flow_cta must be 1 to 20 characters, got {cta_len}"
             )));
         }
-        if let FlowAction::Navigate {
+        if let FlowStart::Navigate {
             data: Some(data), ..
         } = &self.action
             && data.as_object().is_none_or(|o| o.is_empty())
@@ -190,10 +191,10 @@ impl SendFlowMessage {
         }
         parameters.insert("mode".into(), json!(self.mode));
         match &self.action {
-            FlowAction::DataExchange => {
+            FlowStart::DataExchange => {
                 parameters.insert("flow_action".into(), json!("data_exchange"));
             }
-            FlowAction::Navigate { screen, data } => {
+            FlowStart::Navigate { screen, data } => {
                 parameters.insert("flow_action".into(), json!("navigate"));
                 if screen.is_some() || data.is_some() {
                     let mut payload = Map::new();

@@ -8,7 +8,7 @@
 //!
 //! ```no_run
 //! use secrecy::SecretString;
-//! use waflow::cloud::{Client, CreateFlow, FlowAction, FlowCategory, FlowMode, FlowRef, SendFlowMessage};
+//! use waflow::cloud::{Client, CreateFlow, FlowStart, FlowCategory, FlowMode, FlowRef, SendFlowMessage};
 //!
 //! # async fn run() -> Result<(), waflow::cloud::CloudError> {
 //! let client = Client::builder()
@@ -26,7 +26,7 @@
 //! let message = SendFlowMessage::new("15550001111", FlowRef::Id(created.id), "Sign up", "Create your account")
 //!     .flow_token("token-123")
 //!     .mode(FlowMode::Draft)
-//!     .action(FlowAction::navigate("SIGN_UP"));
+//!     .action(FlowStart::navigate("SIGN_UP"));
 //! client.send_flow_message(&message).await?;
 //! # Ok(()) }
 //! ```
@@ -51,8 +51,13 @@ pub use flow_info::{
 pub use flows::{CreateFlow, CreatedFlow, FLOW_FIELDS, FlowJsonUpdate, UpdateFlowMetadata};
 pub use keys::BusinessPublicKey;
 pub use messages::{
-    FlowAction, FlowMode, FlowRef, Header, SendFlowMessage, SentContact, SentMessage, SentMessageId,
+    FlowMode, FlowRef, FlowStart, Header, SendFlowMessage, SentContact, SentMessage, SentMessageId,
 };
+
+/// The old name of [`FlowStart`], which collided with `waflow::endpoint::FlowAction`.
+#[deprecated(note = "renamed to `FlowStart` (`endpoint::FlowAction` is the request kind)")]
+pub type FlowAction = FlowStart;
+
 // Deprecated (Meta retires the Flows Metrics API on 30 April 2026); re-exported for callers,
 // who get the deprecation warning where they use them.
 #[allow(deprecated)]
