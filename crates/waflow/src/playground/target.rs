@@ -1,8 +1,6 @@
 //! Where the playground's data-exchange requests go.
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -10,8 +8,8 @@ use serde_json::Value;
 
 use super::canned::CannedResponses;
 
-/// A boxed future, as returned by [`Exchanger::exchange`].
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+/// The crate's boxed future, as returned by [`Exchanger::exchange`].
+pub use crate::BoxFuture;
 
 /// What happened to one data-exchange request, as the page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
