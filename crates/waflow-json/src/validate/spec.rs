@@ -1,6 +1,7 @@
 //! The component table: which components exist since which version, their properties (each with the
 //! version that introduced it) and which are required. Source: Meta's Components reference and
-//! FLOWS_SPEC.md §2.
+//! FLOWS_SPEC.md §2. A unit test (`spec_agreement.rs`) checks the properties and required ones
+//! against the model's structs.
 
 use super::versions::Version;
 
@@ -82,7 +83,7 @@ pub(super) const COMPONENTS: &[ComponentSpec] = &[
     ComponentSpec {
         kind: "RichText",
         since: V5_1,
-        properties: TEXT,
+        properties: &[("text", V5_1), ("visible", V5_1)],
         required: &["text"],
     },
     ComponentSpec {
@@ -408,3 +409,7 @@ pub(super) const ENUMS: &[(&str, &[&str])] = &[
     ("mode", &["single", "range"]),
     ("label-variant", &["large"]),
 ];
+
+#[cfg(test)]
+#[path = "spec_agreement.rs"]
+mod agreement;

@@ -14,6 +14,8 @@ use crate::refs::Ref;
 use serde::{Deserialize, Serialize};
 
 /// A list of items, each able to navigate or exchange data (6.2+).
+///
+/// It has no `visible`: Meta's NavigationList schema rejects one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[must_use]
@@ -43,9 +45,6 @@ pub struct NavigationList {
         skip_serializing_if = "Option::is_none"
     )]
     pub on_click_action: Option<Action>,
-    /// Shows or hides the component (literal or `${...}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible: Option<Dynamic<bool>>,
 }
 
 impl NavigationList {
@@ -61,7 +60,6 @@ impl NavigationList {
             description: None,
             media_size: None,
             on_click_action: None,
-            visible: None,
         }
     }
 
@@ -86,12 +84,6 @@ impl NavigationList {
     /// Sets `on-click-action`: action for every item (`navigate`, `data_exchange`); else per item.
     pub fn on_click_action(mut self, value: impl Into<Action>) -> Self {
         self.on_click_action = Some(value.into());
-        self
-    }
-
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
         self
     }
 

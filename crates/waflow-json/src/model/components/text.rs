@@ -14,6 +14,20 @@ use crate::model::dynamic::Dynamic;
 use crate::model::dynamic::Text;
 use serde::{Deserialize, Serialize};
 
+/// Plain setters, one per line `field: T;` after its doc comment: `pub fn field(self, value: impl
+/// Into<T>) -> Self` stores `Some(value.into())`.
+macro_rules! setters {
+    ($($(#[$attr:meta])* $field:ident: $ty:ty;)+) => {
+        $(
+            $(#[$attr])*
+            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
+                self.$field = Some(value.into());
+                self
+            }
+        )+
+    };
+}
+
 /// A top-level heading (max 80 characters).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -35,10 +49,9 @@ impl TextHeading {
         }
     }
 
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
-        self
+    setters! {
+        /// Sets `visible`: shows or hides the component (literal or `${...}`).
+        visible: Dynamic<bool>;
     }
 }
 
@@ -63,10 +76,9 @@ impl TextSubheading {
         }
     }
 
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
-        self
+    setters! {
+        /// Sets `visible`: shows or hides the component (literal or `${...}`).
+        visible: Dynamic<bool>;
     }
 }
 
@@ -107,28 +119,18 @@ impl TextBody {
         }
     }
 
-    /// Sets `font-weight`: font weight.
-    pub fn font_weight(mut self, value: impl Into<FontWeight>) -> Self {
-        self.font_weight = Some(value.into());
-        self
-    }
+    setters! {
+        /// Sets `font-weight`: font weight.
+        font_weight: FontWeight;
 
-    /// Sets `strikethrough`: strike the text through.
-    pub fn strikethrough(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.strikethrough = Some(value.into());
-        self
-    }
+        /// Sets `strikethrough`: strike the text through.
+        strikethrough: Dynamic<bool>;
 
-    /// Sets `markdown`: interpret the text as markdown (5.1+).
-    pub fn markdown(mut self, value: impl Into<bool>) -> Self {
-        self.markdown = Some(value.into());
-        self
-    }
+        /// Sets `markdown`: interpret the text as markdown (5.1+).
+        markdown: bool;
 
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
-        self
+        /// Sets `visible`: shows or hides the component (literal or `${...}`).
+        visible: Dynamic<bool>;
     }
 }
 
@@ -169,28 +171,18 @@ impl TextCaption {
         }
     }
 
-    /// Sets `font-weight`: font weight.
-    pub fn font_weight(mut self, value: impl Into<FontWeight>) -> Self {
-        self.font_weight = Some(value.into());
-        self
-    }
+    setters! {
+        /// Sets `font-weight`: font weight.
+        font_weight: FontWeight;
 
-    /// Sets `strikethrough`: strike the text through.
-    pub fn strikethrough(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.strikethrough = Some(value.into());
-        self
-    }
+        /// Sets `strikethrough`: strike the text through.
+        strikethrough: Dynamic<bool>;
 
-    /// Sets `markdown`: interpret the text as markdown (5.1+).
-    pub fn markdown(mut self, value: impl Into<bool>) -> Self {
-        self.markdown = Some(value.into());
-        self
-    }
+        /// Sets `markdown`: interpret the text as markdown (5.1+).
+        markdown: bool;
 
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
-        self
+        /// Sets `visible`: shows or hides the component (literal or `${...}`).
+        visible: Dynamic<bool>;
     }
 }
 
@@ -215,9 +207,8 @@ impl RichText {
         }
     }
 
-    /// Sets `visible`: shows or hides the component (literal or `${...}`).
-    pub fn visible(mut self, value: impl Into<Dynamic<bool>>) -> Self {
-        self.visible = Some(value.into());
-        self
+    setters! {
+        /// Sets `visible`: shows or hides the component (literal or `${...}`).
+        visible: Dynamic<bool>;
     }
 }
