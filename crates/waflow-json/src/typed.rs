@@ -246,7 +246,10 @@ pub trait DataSource {
     /// offer, e.g. a `#[serde(other)]` fallback).
     fn title(&self) -> Option<String> {
         let id = self.id();
-        Self::data_source().into_iter().find(|item| item.id == id).map(|item| item.title)
+        Self::data_source()
+            .into_iter()
+            .find(|item| item.id == id)
+            .map(|item| item.title)
     }
 }
 

@@ -88,9 +88,14 @@ fn the_seed_is_declared_with_typed_screens() {
     ] {
         assert!(seed.contains(line), "missing {line:?}");
     }
-    assert!(!seed.contains("Screen::new(\""), "a screen named by a string");
+    assert!(
+        !seed.contains("Screen::new(\""),
+        "a screen named by a string"
+    );
     // LOGIN → SIGN_UP hands over SIGN_UP's keys in another order: `navigate_to` would reorder.
-    assert!(seed.contains(r#"Action::navigate(SIGN_UP.id()).payload([("email_initial_value", "")"#));
+    assert!(
+        seed.contains(r#"Action::navigate(SIGN_UP.id()).payload([("email_initial_value", "")"#)
+    );
     // Only the helpers the code calls are written.
     assert!(seed.contains("fn component("));
     assert!(!seed.contains("fn action(") && !seed.contains("fn schema("));
@@ -135,9 +140,15 @@ fn data_the_derive_cannot_write_stays_untyped_for_that_screen_only() {
     let rust = edges();
     assert!(rust.contains(r#"pub const PICK: ScreenId = ScreenId::new("pick");"#));
     assert!(!rust.contains("PickData"));
-    let untyped = rust.find("// The data stays untyped: the `items` schema of `options`").unwrap();
-    let data = rust.find(r#".data([
-                    ScreenData::with_schema("options", schema("#).unwrap();
+    let untyped = rust
+        .find("// The data stays untyped: the `items` schema of `options`")
+        .unwrap();
+    let data = rust
+        .find(
+            r#".data([
+                    ScreenData::with_schema("options", schema("#,
+        )
+        .unwrap();
     assert!(untyped < data && rust[..untyped].contains("Screen::new(PICK)"));
     assert_eq!(rust.matches("stays untyped").count(), 1);
     // `${data.options}` of an untyped screen stays a string.

@@ -53,7 +53,9 @@ fn generated_rust_for_every_accepted_document_builds_it() {
         let module = rust_module(&flow, name).unwrap_or_else(|e| panic!("{name}: {e}"));
         std::fs::write(src.join(format!("m{index}.rs")), module).unwrap();
         lib.push_str(&format!("pub mod m{index};\n"));
-        calls.push_str(&format!("        import_check::m{index}::flow().to_value(),\n"));
+        calls.push_str(&format!(
+            "        import_check::m{index}::flow().to_value(),\n"
+        ));
     }
     let main = format!(
         "fn main() {{\n    let flows = vec![\n{calls}    ];\n    \

@@ -126,7 +126,11 @@ fn choices_have_the_ids_serde_reads_back() {
     assert_eq!(Slot::Other.id(), "other");
     assert_eq!(Slot::EarlyMorning.title().as_deref(), Some("Morning"));
     assert_eq!(Slot::Afternoon.title().as_deref(), Some("Afternoon"));
-    assert_eq!(Slot::Other.title(), None, "a variant the selection does not offer");
+    assert_eq!(
+        Slot::Other.title(),
+        None,
+        "a variant the selection does not offer"
+    );
 }
 
 #[test]

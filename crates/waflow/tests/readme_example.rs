@@ -7,7 +7,9 @@ const EXAMPLE: &str = include_str!("../examples/two_screens.rs");
 
 /// The code block that follows `after` in the README.
 fn block_after<'a>(text: &'a str, after: &str) -> &'a str {
-    let at = text.find(after).unwrap_or_else(|| panic!("the README lost `{after}`"));
+    let at = text
+        .find(after)
+        .unwrap_or_else(|| panic!("the README lost `{after}`"));
     let rest = &text[at..];
     let open = rest.find("```rust").expect("a rust block follows");
     let body = &rest[open..];
@@ -27,9 +29,20 @@ fn the_five_minute_flow_is_the_two_screens_example() {
 #[test]
 fn every_example_the_readme_names_exists_and_is_tested() {
     let manifest = include_str!("../Cargo.toml");
-    for name in ["two_screens", "appointment_booking", "insurance_quote", "lead_capture"] {
-        assert!(README.contains(&format!("examples/{name}.rs")) || name == "two_screens", "{name}");
+    for name in [
+        "two_screens",
+        "appointment_booking",
+        "insurance_quote",
+        "lead_capture",
+    ] {
+        assert!(
+            README.contains(&format!("examples/{name}.rs")) || name == "two_screens",
+            "{name}"
+        );
         let entry = format!("[[example]]\nname = \"{name}\"\ntest = true\n");
-        assert!(manifest.contains(&entry), "{name} is not an [[example]] with test = true");
+        assert!(
+            manifest.contains(&entry),
+            "{name} is not an [[example]] with test = true"
+        );
     }
 }

@@ -44,7 +44,8 @@ impl Writer {
         at: &str,
         depth: usize,
     ) -> Result<Option<(String, Component)>, CodegenError> {
-        let text = |this: &Self, kind: &str, text: &str| format!("{kind}::new({})", this.text(text));
+        let text =
+            |this: &Self, kind: &str, text: &str| format!("{kind}::new({})", this.text(text));
         Ok(Some(match component {
             Component::TextHeading(c) => (
                 text(self, "TextHeading", &c.text),
@@ -192,7 +193,10 @@ impl Writer {
         };
         let payload = action.payload()?;
         if let Some(code) = self.form_payload(payload) {
-            return Some((format!("{base}.payload({code})"), with_payload(built, payload)));
+            return Some((
+                format!("{base}.payload({code})"),
+                with_payload(built, payload),
+            ));
         }
         let entries = string_entries(payload)?;
         if entries.is_empty() {

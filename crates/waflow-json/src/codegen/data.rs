@@ -200,7 +200,12 @@ fn struct_type(
         .map(|(key, shape)| Field {
             key: key.clone(),
             ident: idents.claim(&names::field(key), &[]),
-            ty: rust_type(shape, &format!("{name}{}", names::pascal(key, "Field")), types, defs),
+            ty: rust_type(
+                shape,
+                &format!("{name}{}", names::pascal(key, "Field")),
+                types,
+                defs,
+            ),
         })
         .collect();
     StructType { name, fields }
@@ -271,8 +276,7 @@ pub(super) fn value_expr(value: &Value, ty: &RustType, top: bool) -> Option<Stri
             format!("vec![{}]", items?.join(", "))
         }
         (RustType::Struct(s), Value::Object(map)) => {
-            if map.len() != s.fields.len() || !map.keys().zip(&s.fields).all(|(k, f)| *k == f.key)
-            {
+            if map.len() != s.fields.len() || !map.keys().zip(&s.fields).all(|(k, f)| *k == f.key) {
                 return None;
             }
             let fields: Option<Vec<String>> = s

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::data::{RustType, type_name};
+use super::lit;
 use super::names::{self, Names};
 use super::writer::Writer;
-use super::lit;
 use crate::model::action::ActionPayload;
 use crate::model::components::Form;
 

@@ -127,7 +127,10 @@ impl Names {
     /// them all.
     pub(super) fn claim(&mut self, base: &str, suffixes: &[&str]) -> String {
         let free = |used: &HashSet<String>, name: &str| {
-            !used.contains(name) && suffixes.iter().all(|s| !used.contains(&format!("{name}{s}")))
+            !used.contains(name)
+                && suffixes
+                    .iter()
+                    .all(|s| !used.contains(&format!("{name}{s}")))
         };
         let mut name = base.to_owned();
         let mut n = 2;

@@ -228,7 +228,11 @@ impl Writer {
             }
             typed = typed.data(typed_fields);
             let _ = write!(code, "{},{pad}])", fields.join(&format!(",{pad}    ")));
-        } else if screen.data.as_ref().is_some_and(indexmap::IndexMap::is_empty) {
+        } else if screen
+            .data
+            .as_ref()
+            .is_some_and(indexmap::IndexMap::is_empty)
+        {
             typed.data = screen.data.clone();
             let _ = write!(code, "{pad}.data([])");
         }
