@@ -21,6 +21,7 @@ const BROKEN: &str = r#"{
   "version": "7.3",
   "screens": [{
     "id": "ONLY",
+    "title": "Only",
     "terminal": true,
     "layout": {"type": "SingleColumnLayout", "children": [
       {"type": "TextHeading", "text": "Hello"},
@@ -35,6 +36,7 @@ const WARNS: &str = r#"{
   "version": "7.3",
   "screens": [{
     "id": "ONLY",
+    "title": "Only",
     "terminal": true,
     "layout": {"type": "SingleColumnLayout", "children": [
       {"type": "TextHeading", "text": "A heading that goes on and on and on and on and on and on and on and on and on and on and on and on"},

@@ -240,10 +240,9 @@ fn probes_get_metas_verdict() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-/// Probes where Meta's behaviour is uncertain: accepted, with a warning that says so. (p05, a
-/// screen without `title`, is accepted without one: the docs call `title` optional, the Builder
-/// requires it; a warning would change the output other tools and tests rely on.)
+/// Probes where Meta's behaviour is uncertain: accepted, with a warning that says so.
 const UNCERTAIN_PROBES: &[(&str, &str)] = &[
+    ("p05_no_title.json", "/screens/0"),
     (
         "p07_calendarpicker_outside_form.json",
         "/screens/0/layout/children/0",

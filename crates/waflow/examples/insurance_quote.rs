@@ -173,7 +173,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let key = PrivateKey::load_or_generate_dev("target/dev-keys/insurance_quote.pem")?;
     let flow = flow().build()?;
     let endpoint = endpoint(key.clone(), &flow)?;
-    waflow::playground::serve_local("127.0.0.1:8080", &flow, endpoint, key.public_key()).await?;
+    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:8080".into()); // `-- ADDR`
+    waflow::playground::serve_local(&addr, &flow, endpoint, key.public_key()).await?;
     Ok(())
 }
 

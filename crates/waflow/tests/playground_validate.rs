@@ -187,7 +187,7 @@ async fn findings_carry_the_validators_codes_pointers_and_their_place_in_the_tex
 async fn a_component_is_marked_by_its_type_and_its_absent_property_at_the_component() {
     let app = app();
     let cookie = session(&app).await;
-    let text = r#"{"version": "7.3", "screens": [{"id": "A", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#;
+    let text = r#"{"version": "7.3", "screens": [{"id": "A", "title": "A", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#;
     let answer = validate(&app, &cookie, text).await;
     let missing = by_code(&answer, "MISSING_REQUIRED_PROPERTY");
     assert!(missing["message"].as_str().unwrap().contains("'label'"));

@@ -147,7 +147,8 @@ test('`waflow playground --endpoint` reaches the app over HTTP; a token the app 
   try {
     const page = browser.page;
     await waitFor(`http://127.0.0.1:${port}/`, 30_000, cli);
-    await page.goto(`http://127.0.0.1:${port}/`);
+    // `?open=navigate` opens on START without INIT, so the first exchange is START's
+    await page.goto(`http://127.0.0.1:${port}/?open=navigate`);
     await page.waitForSelector('body[data-ready="true"]');
     await onScreen(page, 'START');
     assert.match(await page.locator('#mode').innerText(), /sign-up-flow/);

@@ -71,6 +71,18 @@ pub(super) fn check(doc: &Doc<'_>, report: &mut Report) {
             );
         }
         check_sensitive(screen, report);
+        if get(screen.value, "title").is_none() {
+            report.warning(
+                Rule::MissingRequiredProperty,
+                &screen.pointer,
+                format!(
+                    "Screen '{}' has no 'title'. Meta's verdict is uncertain: the Flow JSON \
+                     reference calls 'title' optional, the Flow Builder's screen schema requires \
+                     it; set one to be safe.",
+                    screen.id
+                ),
+            );
+        }
     }
     if !doc.screens.is_empty() && !any_terminal {
         report.error(
