@@ -101,3 +101,42 @@ async fn the_local_router_serves_the_endpoint_the_playground_and_a_way_to_it() {
     assert_eq!(client.ping().await.unwrap().status, 200);
     assert_eq!(client.init().await.unwrap().screen(), Some("HELLO"));
 }
+
+#[tokio::test]
+async fn serve_local_refuses_a_non_loopback_address_and_serves_a_loopback_one() {
+    let pair = KeyPair::generate().unwrap();
+    let endpoint = || {
+        FlowEndpoint::new(pair.private_key().clone())
+            .on_init(|| async { FlowResponse::screen("HELLO") })
+            .with_state(())
+    };
+    let refused =
+        waflow::playground::serve_local("0.0.0.0:0", &flow(), endpoint(), pair.public_key())
+            .await
+            .unwrap_err();
+    assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput);
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let server = tokio::spawn({
+        let (addr, endpoint, public) = (addr.clone(), endpoint(), pair.public_key());
+        async move { waflow::playground::serve_local(&addr, &flow(), endpoint, public).await }
+    });
+    let url = format!("http://{addr}/playground");
+    let mut answered = None;
+    for _ in 0..100 {
+        if let Ok(res) = reqwest::get(&url).await {
+            answered = Some(res.status());
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(answered, Some(reqwest::StatusCode::OK));
+    let client = FlowClient::for_url(format!("http://{addr}/flow"), pair.public_key());
+    assert_eq!(client.init().await.unwrap().screen(), Some("HELLO"));
+    server.abort();
+}
