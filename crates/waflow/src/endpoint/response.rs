@@ -148,3 +148,34 @@ impl FlowResponse {
         &self.data
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Lead {
+        lead_id: u32,
+    }
+
+    #[test]
+    fn close_params_come_from_any_object_and_nothing_else() {
+        let params =
+            |r: &FlowResponse| r.data_map()["extension_message_response"]["params"].clone();
+        let from_struct = FlowResponse::close_with("t", Lead { lead_id: 7 });
+        assert_eq!(
+            params(&from_struct),
+            serde_json::json!({"lead_id": 7, "flow_token": "t"})
+        );
+        assert_eq!(from_struct.screen_name(), Some("SUCCESS"));
+        // A value that is not an object adds nothing, and cannot replace the flow token.
+        let scalar = FlowResponse::close_with("t", 42);
+        assert_eq!(params(&scalar), serde_json::json!({"flow_token": "t"}));
+        let sneaky = FlowResponse::close_with("t", serde_json::json!({"flow_token": "other"}));
+        assert_eq!(params(&sneaky), serde_json::json!({"flow_token": "t"}));
+        assert_eq!(
+            params(&FlowResponse::close("t")),
+            serde_json::json!({"flow_token": "t"})
+        );
+    }
+}
